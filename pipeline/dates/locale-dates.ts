@@ -1,0 +1,183 @@
+/**
+ * Everything the date finder knows about a locale, derived from CLDR through Intl so that
+ * locales never seen in the corpus work the same way as the ones that were.
+ */
+
+import {normalizeText} from './normalize-text.js'
+import {tokenize, type Token} from './tokenize.js'
+
+export interface LocaleDates {
+  /** The locale's numeric date puts the day before the month (fr 24/11, not en-US 11/24). */
+  dayBeforeMonth: boolean
+  /**
+   * Field order after the year when the locale writes long dates year first (hu 2021. február
+   * 12. → 'month-day', lv 2021. gada 12. februāris → 'day-month'), else null. Elsewhere a year
+   * followed by a day and a month is two unrelated phrases (de "Januar 2020 am 6. Januar").
+   */
+  yearFirstLong: 'month-day' | 'day-month' | null
+  /** Folded month name (format and standalone, long and short) → 1-12. */
+  months: ReadonlyMap<string, number>
+  /** Folded words CLDR writes between or after date fields: 年 월 г de del gada m d … */
+  dateWords: ReadonlySet<string>
+  /** Punctuation allowed between the numbers of an all-numeric date. */
+  numericPunct: ReadonlySet<string>
+  /** Punctuation allowed between the parts of a date with a month name. */
+  namePunct: ReadonlySet<string>
+  /** What CLDR writes after the last field (日, 일, " г.", "."), longest first. */
+  suffixes: readonly string[]
+}
+
+type Options = Intl.DateTimeFormatOptions
+
+const NUMERIC: Options = {year: 'numeric', month: 'numeric', day: 'numeric'}
+const TWO_DIGIT: Options = {year: 'numeric', month: '2-digit', day: '2-digit'}
+const LONG: Options = {year: 'numeric', month: 'long', day: 'numeric'}
+const SHORT: Options = {year: 'numeric', month: 'short', day: 'numeric'}
+// Day + month alone is where CLDR gives the genitive (ru февраля, pl lutego, cs února).
+const DAY_LONG: Options = {day: 'numeric', month: 'long'}
+const DAY_SHORT: Options = {day: 'numeric', month: 'short'}
+const STANDALONE_LONG: Options = {month: 'long'}
+const STANDALONE_SHORT: Options = {month: 'short'}
+
+const NUMERIC_FORMATS = [NUMERIC, TWO_DIGIT]
+const ALL_FORMATS = [NUMERIC, TWO_DIGIT, LONG, SHORT, DAY_LONG, DAY_SHORT]
+const MONTH_FORMATS = [LONG, SHORT, DAY_LONG, DAY_SHORT, STANDALONE_LONG, STANDALONE_SHORT]
+
+const ENGLISH = ['en', 'en-GB']
+
+const BASE_NUMERIC_PUNCT = ['.', '/', '-']
+const BASE_NAME_PUNCT = ['.', ',', '/', '-', "'", '’']
+
+// Day 20 can't be mistaken for a month number when reading the parts back.
+const sampleDay = (month: number): Date => new Date(Date.UTC(2021, month - 1, 20, 12))
+
+function parts(locale: string, options: Options, date: Date): Intl.DateTimeFormatPart[] {
+  // Gregorian and Latin digits: a th-TH page still dates its announcements 2021, not 2564.
+  return new Intl.DateTimeFormat(locale, {
+    ...options,
+    timeZone: 'UTC',
+    calendar: 'gregory',
+    numberingSystem: 'latn'
+  }).formatToParts(date)
+}
+
+const wordTokens = (text: string): Token[] =>
+  tokenize(normalizeText(text).text).filter((t) => t.kind === 'word')
+
+const punctOf = (text: string): string[] =>
+  tokenize(normalizeText(text).text)
+    .filter((t) => t.kind === 'punct')
+    .map((t) => t.text)
+
+interface Collected {
+  months: Map<string, number>
+  ambiguous: Set<string>
+  dateWords: Set<string>
+  numericPunct: Set<string>
+  namePunct: Set<string>
+  suffixes: Set<string>
+}
+
+function addMonth(into: Collected, key: string, month: number): void {
+  const known = into.months.get(key)
+  if (known === undefined) into.months.set(key, month)
+  else if (known !== month) into.ambiguous.add(key)
+}
+
+function collectMonths(locale: string, into: Collected): void {
+  for (const options of MONTH_FORMATS) {
+    for (let month = 1; month <= 12; month++) {
+      const formatted = parts(locale, options, sampleDay(month))
+      formatted.forEach((part, index) => {
+        if (part.type !== 'month') return
+        const words = wordTokens(part.value)
+        // "2月", "4월", "tháng 4": the number is the month; the rest is a date word.
+        if (/\d/.test(part.value) || words.some((w) => w.cjk)) {
+          for (const word of words) into.dateWords.add(word.key)
+          return
+        }
+        const last = words.at(-1)
+        if (!last) return
+        addMonth(into, last.key, month)
+        // A literal glued to the month becomes part of the written word (he 12 באפריל).
+        const before = formatted[index - 1]
+        const glued = before?.type === 'literal' ? tokenize(before.value).at(-1) : undefined
+        if (glued?.kind === 'word' && words.length === 1) {
+          addMonth(into, wordTokens(glued.text + part.value)[0]!.key, month)
+        }
+      })
+    }
+  }
+}
+
+function collectLiterals(locale: string, into: Collected): void {
+  for (const options of ALL_FORMATS) {
+    const formatted = parts(locale, options, sampleDay(2))
+    for (const part of formatted) {
+      if (part.type !== 'literal') continue
+      for (const word of wordTokens(part.value)) into.dateWords.add(word.key)
+      for (const p of punctOf(part.value)) {
+        into.namePunct.add(p)
+        if (NUMERIC_FORMATS.includes(options)) into.numericPunct.add(p)
+      }
+    }
+    const last = formatted.at(-1)
+    if (last?.type === 'literal') {
+      const suffix = normalizeText(last.value).text.trim()
+      if (suffix) into.suffixes.add(suffix.toLowerCase())
+    }
+  }
+}
+
+function fieldOrder(locale: string, options: Options): string[] {
+  return parts(locale, options, sampleDay(2))
+    .map((p) => p.type)
+    .filter((type) => type === 'year' || type === 'month' || type === 'day')
+}
+
+function build(locale: string): LocaleDates {
+  const collected: Collected = {
+    months: new Map(),
+    ambiguous: new Set(),
+    dateWords: new Set(),
+    numericPunct: new Set(BASE_NUMERIC_PUNCT),
+    namePunct: new Set(BASE_NAME_PUNCT),
+    suffixes: new Set()
+  }
+  collectMonths(locale, collected)
+  for (const key of collected.ambiguous) collected.months.delete(key)
+  // Translated pages sometimes keep the English date, so English names are always known;
+  // the page locale wins where the two disagree.
+  // en-GB adds the British abbreviations ("Sept") that the English pages also use.
+  const english: Collected = {...collected, months: new Map(), ambiguous: new Set()}
+  for (const locale of ENGLISH) collectMonths(locale, english)
+  for (const [key, month] of english.months) {
+    if (!collected.months.has(key) && !collected.ambiguous.has(key))
+      collected.months.set(key, month)
+  }
+  collectLiterals(locale, collected)
+  for (const key of collected.months.keys()) collected.dateWords.delete(key)
+  const numeric = fieldOrder(locale, NUMERIC)
+  const long = fieldOrder(locale, LONG)
+  return {
+    dayBeforeMonth: numeric.indexOf('day') < numeric.indexOf('month'),
+    yearFirstLong: long[0] !== 'year' ? null : long[1] === 'month' ? 'month-day' : 'day-month',
+    months: collected.months,
+    dateWords: collected.dateWords,
+    numericPunct: collected.numericPunct,
+    namePunct: collected.namePunct,
+    suffixes: [...collected.suffixes].sort((a, b) => b.length - a.length)
+  }
+}
+
+const cache = new Map<string, LocaleDates>()
+
+/** Throws RangeError (from Intl) when `locale` is not a well-formed BCP 47 tag. */
+export function localeDates(locale: string): LocaleDates {
+  let data = cache.get(locale)
+  if (!data) {
+    data = build(locale)
+    cache.set(locale, data)
+  }
+  return data
+}

@@ -1,0 +1,62 @@
+/**
+ * Compatibility-normalises a line for date matching while remembering, for every UTF-16 unit
+ * of the result, which span of the original string produced it. NFKC alone would shift the
+ * offsets the caller needs to point diagnostics at the original text.
+ */
+
+export interface NormalizedText {
+  text: string
+  /** Original offset where the source of normalised unit i starts. */
+  from: number[]
+  /** Original offset just past the source of normalised unit i. */
+  to: number[]
+}
+
+// Combining marks travel with their base so that NFKC can compose them (e + U+0301 → é).
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu
+const FORMAT_CHAR = /^\p{Cf}$/u
+const SPACE_CHAR = /^\s$/u
+const DECIMAL_DIGIT = /^\p{Nd}$/u
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
+
+/**
+ * Unicode lays every decimal digit set out as a run of ten code points from zero, so the
+ * value is the distance to the run start modulo ten (some sets, e.g. mathematical digits,
+ * are adjacent runs). NFKC folds fullwidth digits but not Arabic-Indic or Devanagari ones.
+ */
+function digitValue(cp: number): number {
+  let zero = cp
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1
+  return (cp - zero) % 10
+}
+
+function foldCodePoint(ch: string): string {
+  if (FORMAT_CHAR.test(ch)) return '' // LRM/RLM, ZWSP, soft hyphen: invisible, never meaningful
+  if (SPACE_CHAR.test(ch)) return ' ' // NBSP, U+202F, U+3000, tabs: all just spaces here
+  const cp = ch.codePointAt(0)!
+  if (cp > 0x7f && DECIMAL_DIGIT.test(ch)) return String(digitValue(cp))
+  return ch
+}
+
+export function normalizeText(input: string): NormalizedText {
+  if (PRINTABLE_ASCII.test(input)) {
+    const ids = Array.from({length: input.length}, (_, i) => i)
+    return {text: input, from: ids, to: ids.map((i) => i + 1)}
+  }
+  let text = ''
+  const from: number[] = []
+  const to: number[] = []
+  for (const match of input.matchAll(CLUSTER)) {
+    const start = match.index
+    const end = start + match[0].length
+    for (const ch of match[0].normalize('NFKC')) {
+      const folded = foldCodePoint(ch)
+      text += folded
+      for (let k = 0; k < folded.length; k++) {
+        from.push(start)
+        to.push(end)
+      }
+    }
+  }
+  return {text, from, to}
+}

@@ -1,0 +1,55 @@
+import type {Message} from '../types/report.js'
+import {rules, type RuleId, type SeverityOverrides} from './rules.js'
+
+/**
+ * Diagnostics travel as plain data (they cross worker threads and land in
+ * `report.json`); `print-messages.ts` turns them into vfile messages for display.
+ */
+
+export interface Place {
+  line: number
+  column: number
+}
+
+export interface MessageExtra {
+  expected?: string[]
+  actual?: string
+}
+
+export type Report = (ruleId: RuleId, reason: string, place?: Place, extra?: MessageExtra) => void
+
+export function createReporter(
+  file: string,
+  messages: Message[],
+  overrides: SeverityOverrides = {}
+): Report {
+  return function (ruleId, reason, place, extra) {
+    const severity = overrides[ruleId] ?? rules[ruleId].severity
+    if (severity === 'off') return
+    messages.push({
+      file,
+      line: place?.line ?? null,
+      column: place?.column ?? null,
+      ruleId,
+      severity,
+      reason,
+      ...extra
+    })
+  }
+}
+
+/** Stable order for messages: by file, then position, then rule. */
+export function compareMessages(a: Message, b: Message): number {
+  return (
+    compareStrings(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.reason, b.reason)
+  )
+}
+
+/** Code-point order: unlike `localeCompare`, the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,23 @@
+/**
+ * Canonical JSON: object keys sorted by code point, 2-space indent, trailing newline.
+ * Arrays keep their order — every dataset states its own natural order — so the same
+ * data always gives the same bytes, and a change in the docs gives a readable diff.
+ */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (value !== null && typeof value === 'object') {
+    const sorted: Record<string, unknown> = {}
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key]
+      if (item !== undefined) sorted[key] = sortKeys(item)
+    }
+
+    return sorted
+  }
+
+  return value
+}
+
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2) + '\n'
+}

@@ -1,0 +1,55 @@
+import {parse as parseYaml} from 'yaml'
+
+/**
+ * The YAML front matter of a docs page: `---` on the first line, `---` closing it.
+ * Parsed with a YAML library (values such as `ms.locfileid: "111575836"` are quoted,
+ * others are not) and reduced to the fields Herald keeps.
+ */
+
+export interface FrontMatter {
+  /** Offset just after the closing `---` line; 0 when there is no front matter. */
+  end: number
+  /** 1-based line of the closing `---`, for messages. */
+  data: Record<string, unknown>
+}
+
+export type FrontMatterResult =
+  {ok: true; value: FrontMatter} | {ok: false; reason: string; line: number}
+
+export function readFrontMatter(text: string): FrontMatterResult {
+  if (!text.startsWith('---\n')) return {ok: true, value: {end: 0, data: {}}}
+  const close = text.indexOf('\n---', 3)
+  if (close === -1) {
+    return {ok: false, reason: 'Front matter opened with `---` is never closed', line: 1}
+  }
+
+  const lineEnd = text.indexOf('\n', close + 4)
+  const end = lineEnd === -1 ? text.length : lineEnd + 1
+  let data: unknown
+  try {
+    data = parseYaml(text.slice(4, close + 1), {maxAliasCount: 10, uniqueKeys: false})
+  } catch (error) {
+    const cause = error as {message?: string; linePos?: Array<{line: number}>}
+    const reason = String(cause.message ?? error).split('\n')[0] ?? 'invalid YAML'
+    return {
+      ok: false,
+      reason: `Front matter is not valid YAML: ${reason}`,
+      line: 1 + (cause.linePos?.[0]?.line ?? 1)
+    }
+  }
+
+  if (data === null || data === undefined) data = {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {ok: false, reason: 'Front matter is not a YAML mapping', line: 2}
+  }
+
+  return {ok: true, value: {end, data: data as Record<string, unknown>}}
+}
+
+/** A front matter value as a trimmed string, or undefined. */
+export function frontMatterString(data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key]
+  if (typeof value === 'string') return value.trim() || undefined
+  if (typeof value === 'number') return String(value)
+  return undefined
+}

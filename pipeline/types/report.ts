@@ -1,0 +1,68 @@
+/* Generated from schemas/report.schema.json by `npm run types`. Do not edit. */
+
+/**
+ * What a build read, what it extracted, and every diagnostic, so that nothing is lost silently.
+ */
+export interface Report {
+  /**
+   * Marks a folder as written by Herald.
+   */
+  generator: 'herald'
+  totals: Ledger
+  files: FileReport[]
+  messages: Message[]
+}
+/**
+ * H2 headings seen = entries extracted + sub-sections merged into the entry before them + headings reported; likewise tables and rows.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "ledger".
+ */
+export interface Ledger {
+  files: number
+  headings: number
+  entries: number
+  merged: number
+  reported: number
+  /**
+   * Count of messages by rule id.
+   */
+  diagnostics: {
+    [k: string]: number
+  }
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "file".
+ */
+export interface FileReport {
+  file: string
+  /**
+   * `processed`, `skipped` (not a month page) or `failed` (reported, nothing extracted).
+   */
+  status: 'processed' | 'skipped' | 'failed'
+  locale: string | null
+  month: string | null
+  flavour: 'sxs' | 'plain' | null
+  headings: number
+  entries: number
+  merged: number
+  reported: number
+  diagnostics: {
+    [k: string]: number
+  }
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "message".
+ */
+export interface Message {
+  file: string
+  line: number | null
+  column: number | null
+  ruleId: string
+  severity: 'info' | 'warning' | 'error'
+  reason: string
+  expected?: string[]
+  actual?: string
+}
