@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {main} from '../dist/cli.js'
 
-process.exitCode = main(process.argv.slice(2), {
+process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTerminal: Boolean(process.stderr.isTTY)

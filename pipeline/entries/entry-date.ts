@@ -1,6 +1,6 @@
 import type {List, ListItem, RootContent} from 'mdast'
 import {findDates, isDateLine, type FoundDate} from '../dates/parse-date.js'
-import type {Report} from '../diagnostics/message.js'
+import type {Place, Report} from '../diagnostics/message.js'
 import type {PageView} from '../page/page-view.js'
 import type {Text} from '../types/entries.js'
 import type {KeyedSection} from './section-text.js'
@@ -92,6 +92,7 @@ function findDateLine(page: PageView, sections: KeyedSection[], locale: string):
 
 export function readEntryDate(
   page: PageView,
+  heading: Place,
   sections: KeyedSection[],
   locale: string,
   month: string,
@@ -103,7 +104,7 @@ export function readEntryDate(
     report(
       'date-missing',
       'Entry has no date line: expected a first bullet `Date: YYYY-MM-DD` under Categories',
-      undefined
+      heading
     )
     return none
   }

@@ -56,7 +56,8 @@ export function extractEntry(
   report: Report
 ): Entry {
   const sections = keySections(block.sections, page, report)
-  const dated = readEntryDate(page, sections, facts.locale, facts.month, report)
+  const place = page.place(block.heading.position!.start.offset!)
+  const dated = readEntryDate(page, place, sections, facts.locale, facts.month, report)
   const categoriesSection = sections.find((section) => section.key === 'categories')
   const bullets = categoriesSection
     ? bulletLines(page, categoriesSection.nodes)
@@ -73,7 +74,6 @@ export function extractEntry(
     )
   }
 
-  const place = page.place(block.heading.position!.start.offset!)
   return {
     key,
     id: block.id,

@@ -1,0 +1,111 @@
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {runBuild} from '../build/build.js'
+import {formatMessages} from '../diagnostics/print-messages.js'
+import {isRuleId, type Severity, type SeverityOverrides} from '../diagnostics/rules.js'
+import type {Report} from '../types/report.js'
+import {UsageError, type Io} from './command.js'
+
+const buildHelp = `Usage: herald build [paths…] [options]
+
+Reads month pages (\`YYYY-<month>.md\`, both flavours) from the files and folders given
+(folders recursively; default \`input/\`) and writes entries.json and report.json to
+--out, all at once, after validating them against schemas/.
+
+Options:
+  --out DIR              Output folder (default: output/)
+  --json                 Print the run report as JSON on stdout
+  --strict               Treat warnings as errors (exit 1)
+  --rule ID=SEVERITY     Set a rule's severity: off, info, warning or error (repeatable)
+  --max-file-size BYTES  Largest file to parse (default: 16777216)
+  --dry-run              Validate and report, write nothing
+  --verbose              Also print info messages
+  --debug                Print stack traces of unexpected errors
+  -h, --help             Show this help
+
+Exit codes: 0 done, 1 errors in the input (or warnings with --strict), 2 usage or I/O error.
+`
+
+function parseRules(values: string[]): SeverityOverrides {
+  const overrides: SeverityOverrides = {}
+  for (const value of values) {
+    const [id, severity] = value.split('=')
+    if (!id || !isRuleId(id))
+      throw new UsageError(
+        `Unknown rule \`${id}\` in \`--rule ${value}\`: see the rules in the README`
+      )
+    if (!['off', 'info', 'warning', 'error'].includes(severity ?? '')) {
+      throw new UsageError(`\`--rule ${value}\`: expected ID=off|info|warning|error`)
+    }
+
+    overrides[id] = severity as Severity | 'off'
+  }
+
+  return overrides
+}
+
+function summary(report: Report): string {
+  const {totals} = report
+  const bySeverity = {error: 0, warning: 0, info: 0}
+  for (const message of report.messages) bySeverity[message.severity]++
+  return (
+    `herald: ${totals.files} files, ${totals.headings} H2 headings: ${totals.entries} entries, ` +
+    `${totals.merged} merged sections, ${totals.reported} reported; ` +
+    `${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos\n`
+  )
+}
+
+export function build(args: string[], io: Io): number {
+  const {values, positionals} = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: {type: 'string', default: 'output'},
+      json: {type: 'boolean', default: false},
+      strict: {type: 'boolean', default: false},
+      rule: {type: 'string', multiple: true, default: []},
+      'max-file-size': {type: 'string'},
+      'dry-run': {type: 'boolean', default: false},
+      verbose: {type: 'boolean', default: false},
+      debug: {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false}
+    }
+  })
+
+  if (values.help) {
+    io.stdout(buildHelp)
+    return 0
+  }
+
+  const maxFileSize =
+    values['max-file-size'] === undefined ? undefined : Number(values['max-file-size'])
+  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) {
+    throw new UsageError('`--max-file-size` takes a whole number of bytes')
+  }
+
+  const result = runBuild({
+    inputs: positionals.length > 0 ? positionals : ['input'],
+    out: path.resolve(values.out),
+    overrides: parseRules(values.rule),
+    maxFileSize,
+    dryRun: values['dry-run']
+  })
+
+  const printed = formatMessages(result.report.messages, {
+    verbose: values.verbose,
+    color: io.isTerminal
+  })
+  if (printed) io.stderr(printed + '\n')
+  io.stderr(summary(result.report))
+  if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n')
+
+  if (result.invalid) {
+    io.stderr(`herald: invalid dataset, nothing written: ${result.invalid}\n`)
+    return 1
+  }
+
+  const failing = result.report.messages.some(
+    (message) => message.severity === 'error' || (values.strict && message.severity === 'warning')
+  )
+  return failing ? 1 : 0
+}

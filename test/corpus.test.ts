@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {runBuild, type BuildResult} from '../pipeline/build/build.js'
+import {canonicalJson} from '../pipeline/output/canonical-json.js'
+import type {Entry} from '../pipeline/types/entries.js'
+import {hasCorpus, headFolder} from './helpers/corpus.js'
+
+/**
+ * The whole real corpus (6 locales × both flavours), built once. Facts asserted here
+ * are cross-checks the pages give us for free: the flavours of a locale, the locales
+ * of a month, and the two sides of every sxs date must agree.
+ */
+describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
+  let build: BuildResult
+
+  beforeAll(() => {
+    build = runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true})
+  })
+
+  /** entries grouped by `locale flavour` (the folder) → key → entry. */
+  function byFolder(): Map<string, Map<string, Entry>> {
+    const folders = new Map<string, Map<string, Entry>>()
+    for (const entry of build.entries) {
+      const folder = path.posix.dirname(entry.source.file)
+      if (!folders.has(folder)) folders.set(folder, new Map())
+      folders.get(folder)!.set(entry.key, entry)
+    }
+
+    return folders
+  }
+
+  it('finds every H2 of every month page, and the ledger balances per file', () => {
+    for (const file of build.report.files) {
+      if (file.status === 'skipped') continue
+      expect(file.status, file.file).toBe('processed')
+      const text = fs.readFileSync(path.join(headFolder, '..', file.file), 'utf8')
+      const h2 = text.split('\n').filter((line) => /^ {0,3}## /.test(line)).length
+      expect(file.headings, file.file).toBe(h2)
+      expect(file.entries + file.merged + file.reported, file.file).toBe(file.headings)
+    }
+
+    expect(build.report.totals.reported).toBe(0)
+    expect(build.report.totals.entries).toBeGreaterThan(2000)
+  })
+
+  it('skips index.md and TOC.md with an info, and crashes on nothing', () => {
+    const skipped = build.report.files.filter((file) => file.status === 'skipped').map((file) => path.posix.basename(file.file))
+    expect(new Set(skipped)).toEqual(new Set(['index.md', 'TOC.md']))
+    expect(build.report.messages.filter((message) => message.severity === 'error')).toEqual([])
+  })
+
+  it('dates every entry that has a date line; the translated date equals the English', () => {
+    const undated = build.entries.filter((entry) => entry.date === null)
+    // One real entry (2021-01, in all 12 folders) has no categories and no date at all.
+    expect(new Set(undated.map((entry) => entry.key))).toEqual(
+      new Set([
+        '2021-01/deprecation-and-retirement-of-existing-get-and-put-qualification-apis-for-the-education-customer-validation-process-by-the-end-of-february-2021'
+      ])
+    )
+    expect(undated).toHaveLength(12)
+    const rules = build.report.totals.diagnostics
+    expect(rules['date-mismatch'] ?? 0).toBe(0)
+    expect(rules['date-unparsed'] ?? 0).toBe(0)
+    expect(rules['date-invalid'] ?? 0).toBe(0)
+  })
+
+  it('gives the same keys and dates in the sxs and plain flavours of a locale', () => {
+    const folders = byFolder()
+    for (const [folder, sxs] of folders) {
+      if (!folder.endsWith('/live-sxs')) continue
+      const plain = folders.get(folder.replace(/-sxs$/, ''))!
+      expect([...plain.keys()], folder).toEqual([...sxs.keys()])
+      for (const [key, entry] of sxs) {
+        expect(plain.get(key)!.date, `${folder} ${key}`).toBe(entry.date)
+        expect(plain.get(key)!.updated, `${folder} ${key}`).toBe(entry.updated)
+      }
+    }
+  })
+
+  it('gives the same keys and dates across locales for months whose entry sets agree', () => {
+    const months = new Map<string, Map<string, string[]>>()
+    for (const entry of build.entries) {
+      if (entry.flavour !== 'sxs') continue
+      const perLocale = months.get(entry.month) ?? new Map<string, string[]>()
+      months.set(entry.month, perLocale)
+      const list = perLocale.get(entry.locale) ?? []
+      perLocale.set(entry.locale, list)
+      list.push(`${entry.key} ${entry.date} ${entry.updated}`)
+    }
+
+    let compared = 0
+    for (const [month, perLocale] of months) {
+      const lists = [...perLocale.values()]
+      const keySets = lists.map((list) => list.map((line) => line.split(' ')[0]).join('\n'))
+      const reference = keySets[0]
+      for (const [index, list] of lists.entries()) {
+        if (keySets[index] !== reference) continue
+        expect(list, month).toEqual(lists[0])
+        compared++
+      }
+    }
+
+    expect(compared).toBeGreaterThan(60)
+  })
+
+  it('is deterministic: two builds give the same bytes', () => {
+    const again = runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true})
+    expect(canonicalJson(again.entries)).toBe(canonicalJson(build.entries))
+    expect(canonicalJson(again.report)).toBe(canonicalJson(build.report))
+  })
+})
