@@ -8,7 +8,15 @@ import {parseMarkdown} from './parse/parse-markdown.js'
 import {decodeText} from './read/decode-text.js'
 import {frontMatterString, readFrontMatter} from './read/front-matter.js'
 import {monthFromFileName} from './read/page-name.js'
+import {visit} from 'unist-util-visit'
+import {requirementRules, scopeRules} from './countries/extract-country-rules.js'
+import {extractOffers} from './offers/extract-offers.js'
+import {findTables, tableRecords} from './tables/extract-tables.js'
+import type {CountryRule} from './types/country-rules.js'
 import type {Entry} from './types/entries.js'
+import type {Offer} from './types/offers.js'
+import type {Table} from './types/tables.js'
+import {countMessages, emptyFileReport} from './report/ledger.js'
 import type {FileReport, Message} from './types/report.js'
 
 /**
@@ -20,26 +28,14 @@ import type {FileReport, Message} from './types/report.js'
 export interface PageResult {
   report: FileReport
   entries: Entry[]
+  tables: Table[]
+  offers: Offer[]
+  countryRules: CountryRule[]
   messages: Message[]
 }
 
 export interface ProcessOptions {
   overrides?: SeverityOverrides
-}
-
-function emptyReport(file: string): FileReport {
-  return {
-    file,
-    status: 'processed',
-    locale: null,
-    month: null,
-    flavour: null,
-    headings: 0,
-    entries: 0,
-    merged: 0,
-    reported: 0,
-    diagnostics: {}
-  }
 }
 
 /** Counts H2s of a page we cannot read, so they show as reported in the ledger. */
@@ -56,13 +52,18 @@ export function processPage(
 ): PageResult {
   const messages: Message[] = []
   const report = createReporter(file, messages, options.overrides)
-  const result: PageResult = {report: emptyReport(file), entries: [], messages}
+  const result: PageResult = {
+    report: emptyFileReport(file),
+    entries: [],
+    tables: [],
+    offers: [],
+    countryRules: [],
+    messages
+  }
   const fileReport = result.report
 
   const finish = (): PageResult => {
-    for (const message of messages) {
-      fileReport.diagnostics[message.ruleId] = (fileReport.diagnostics[message.ruleId] ?? 0) + 1
-    }
+    fileReport.diagnostics = countMessages(messages)
 
     return result
   }
@@ -150,6 +151,7 @@ export function processPage(
   }
 
   const keys = new Map<string, number>()
+  const extractedTables = new Set<unknown>()
   for (const block of segmented.entries) {
     const base = `${month}/${block.id}`
     const count = (keys.get(base) ?? 0) + 1
@@ -162,14 +164,55 @@ export function processPage(
       )
     }
 
-    result.entries.push(
-      extractEntry(block, count > 1 ? `${base}~${count}` : base, page, facts, report)
+    const {entry, sections} = extractEntry(
+      block,
+      count > 1 ? `${base}~${count}` : base,
+      page,
+      facts,
+      report
     )
+    result.entries.push(entry)
+
+    const found = findTables(page, sections)
+    for (const table of found) extractedTables.add(table.node)
+    const tables = tableRecords(page, entry, found)
+    result.tables.push(...tables)
+    for (const table of tables) {
+      fileReport.rowsExtracted += table.rows.length
+      if (table.role === 'offers') {
+        const {offers, counts} = extractOffers(table, report)
+        result.offers.push(...offers)
+        fileReport.offerRows += counts.rows
+        fileReport.offerRowsExtracted += counts.rowsExtracted
+        fileReport.offerRowsReported += counts.rowsReported
+      } else if (table.role === 'country-rules') {
+        const {rules} = requirementRules(table, report)
+        result.countryRules.push(...rules)
+      }
+    }
+
+    result.countryRules.push(...scopeRules(page, entry, sections, tables))
   }
+
+  visit(tree, 'table', (table) => {
+    fileReport.tables++
+    fileReport.rows += Math.max(table.children.length - 1, 0)
+    if (extractedTables.has(table)) return
+    fileReport.tablesReported++
+    fileReport.rowsReported += Math.max(table.children.length - 1, 0)
+    report(
+      'table-outside-entry',
+      'Table outside any entry (before the first H2 with an English slug): not extracted',
+      page.place(table.position!.start.offset!)
+    )
+  })
 
   fileReport.headings = segmented.headings
   fileReport.entries = segmented.entries.length
   fileReport.merged = segmented.merged
   fileReport.reported = segmented.reported
+  fileReport.tablesExtracted = result.tables.length
+  fileReport.offers = result.offers.length
+  fileReport.countryRules = result.countryRules.length
   return finish()
 }

@@ -22,6 +22,14 @@ export const rules = {
   },
   'file-unreadable': {severity: 'error', description: 'The file or folder could not be read.'},
   'file-too-large': {severity: 'error', description: 'The file is larger than `--max-file-size`.'},
+  'file-timeout': {
+    severity: 'error',
+    description: 'The file took longer than `--max-file-time` to process: stopped and reported.'
+  },
+  'file-crashed': {
+    severity: 'error',
+    description: 'An unexpected failure while processing the file: reported, the other files go on.'
+  },
   'encoding-invalid': {
     severity: 'warning',
     description: 'The bytes are not valid UTF-8; read as Latin-1.'
@@ -72,6 +80,50 @@ export const rules = {
   'category-unknown': {
     severity: 'info',
     description: 'An English category label outside the vocabulary; kept with `key: null`.'
+  },
+  'table-outside-entry': {
+    severity: 'warning',
+    description: 'A table before the first entry of a page: not extracted, reported.'
+  },
+  'offer-row-without-id': {
+    severity: 'warning',
+    description: 'A row of an offers table without any offer ID: reported.'
+  },
+  'table-row-empty': {
+    severity: 'info',
+    description: 'An empty row (a lone `|`) in an offers table: nothing to extract.'
+  },
+  'offer-id-malformed': {
+    severity: 'warning',
+    description:
+      'A GUID-like offer ID that is not 8-4-4-4-12 hex digits: reported with its raw text, never emitted.'
+  },
+  'offer-id-translated': {
+    severity: 'warning',
+    description:
+      'The translated cell holds other offer IDs than the English cell; the English wins.'
+  },
+  'material-id-translated': {
+    severity: 'warning',
+    description: 'The translated Material ID differs from the English one; the English wins.'
+  },
+  'material-id-normalized': {
+    severity: 'info',
+    description:
+      'A Material ID written with spaces, a dash or lower case, normalised to `ABC-12345`.'
+  },
+  'country-code-repaired': {
+    severity: 'warning',
+    description:
+      'An ISO code damaged by translation, repaired from the country name in the same row.'
+  },
+  'country-unresolved': {
+    severity: 'warning',
+    description: 'A row of a country table whose country cannot be identified: reported.'
+  },
+  'digits-unparsed': {
+    severity: 'warning',
+    description: 'A field-character requirement without readable lengths.'
   }
 } as const satisfies Record<string, Rule>
 

@@ -7,7 +7,7 @@ import type {Entry, Link} from '../types/entries.js'
 import {stripTags} from './anchors.js'
 import {readCategories} from './categories.js'
 import {bulletLines, readEntryDate} from './entry-date.js'
-import {keySections, sectionRecord} from './section-text.js'
+import {keySections, sectionRecord, type KeyedSection} from './section-text.js'
 import type {EntryBlock} from './segment-entries.js'
 
 export interface PageFacts {
@@ -48,13 +48,19 @@ function isLinkBullet(text: string): boolean {
   return /^\[[^\]]*\]\([^)]*\)$/.test(text.trim())
 }
 
+export interface ExtractedEntry {
+  entry: Entry
+  /** The entry's sections with their keys, for the table and country extractors. */
+  sections: KeyedSection[]
+}
+
 export function extractEntry(
   block: EntryBlock,
   key: string,
   page: PageView,
   facts: PageFacts,
   report: Report
-): Entry {
+): ExtractedEntry {
   const sections = keySections(block.sections, page, report)
   const place = page.place(block.heading.position!.start.offset!)
   const dated = readEntryDate(page, place, sections, facts.locale, facts.month, report)
@@ -74,7 +80,7 @@ export function extractEntry(
     )
   }
 
-  return {
+  const entry: Entry = {
     key,
     id: block.id,
     number: block.number,
@@ -100,4 +106,5 @@ export function extractEntry(
       translationType: facts.translationType
     }
   }
+  return {entry, sections}
 }

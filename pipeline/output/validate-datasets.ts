@@ -12,13 +12,18 @@ const schemaFolder = new URL('../../schemas/', import.meta.url)
 let ajv: Ajv2020 | undefined
 const validators = new Map<string, ValidateFunction>()
 
-export type DatasetName = 'entries' | 'report'
+export type DatasetName = 'entries' | 'tables' | 'offers' | 'countryRules' | 'report' | 'diff'
+
+/** Schema file names are kebab-case (`country-rules.schema.json`). */
+function schemaFile(name: DatasetName): string {
+  return `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}.schema.json`
+}
 
 function validatorFor(name: DatasetName): ValidateFunction {
   let validate = validators.get(name)
   if (!validate) {
     ajv ??= addFormats(new Ajv2020({strict: true, allErrors: false}))
-    const schema = JSON.parse(fs.readFileSync(new URL(`${name}.schema.json`, schemaFolder), 'utf8'))
+    const schema = JSON.parse(fs.readFileSync(new URL(schemaFile(name), schemaFolder), 'utf8'))
     validate = ajv.compile(schema)
     validators.set(name, validate)
   }

@@ -13,7 +13,7 @@ export interface Report {
   messages: Message[]
 }
 /**
- * H2 headings seen = entries extracted + sub-sections merged into the entry before them + headings reported; likewise tables and rows.
+ * H2 headings = entries + sections merged into the entry before them + headings reported; tables = extracted + reported (outside any entry); rows likewise; rows of offers tables = rows with a valid offer ID + rows reported.
  *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "ledger".
@@ -30,6 +30,17 @@ export interface Ledger {
   diagnostics: {
     [k: string]: number
   }
+  tables: number
+  tablesExtracted: number
+  tablesReported: number
+  rows: number
+  rowsExtracted: number
+  rowsReported: number
+  offerRows: number
+  offerRowsExtracted: number
+  offerRowsReported: number
+  offers: number
+  countryRules: number
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -51,6 +62,17 @@ export interface FileReport {
   diagnostics: {
     [k: string]: number
   }
+  tables: number
+  tablesExtracted: number
+  tablesReported: number
+  rows: number
+  rowsExtracted: number
+  rowsReported: number
+  offerRows: number
+  offerRowsExtracted: number
+  offerRowsReported: number
+  offers: number
+  countryRules: number
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
