@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {runBuild, type BuildResult} from '../pipeline/build/build.js'
+import {datasetNames, runBuild, type Datasets} from '../pipeline/build/build.js'
 import {canonicalJson} from '../pipeline/output/canonical-json.js'
 import type {Entry} from '../pipeline/types/entries.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
@@ -12,10 +12,11 @@ import {hasCorpus, headFolder} from './helpers/corpus.js'
  * of a month, and the two sides of every sxs date must agree.
  */
 describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
-  let build: BuildResult
+  let build: Datasets
 
-  beforeAll(() => {
-    build = runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true})
+  beforeAll(async () => {
+    build = (await runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true, threads: 1}))
+      .datasets!
   })
 
   /** entries grouped by `locale flavour` (the folder) → key → entry. */
@@ -45,7 +46,9 @@ describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
   })
 
   it('skips index.md and TOC.md with an info, and crashes on nothing', () => {
-    const skipped = build.report.files.filter((file) => file.status === 'skipped').map((file) => path.posix.basename(file.file))
+    const skipped = build.report.files
+      .filter((file) => file.status === 'skipped')
+      .map((file) => path.posix.basename(file.file))
     expect(new Set(skipped)).toEqual(new Set(['index.md', 'TOC.md']))
     expect(build.report.messages.filter((message) => message.severity === 'error')).toEqual([])
   })
@@ -104,9 +107,68 @@ describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
     expect(compared).toBeGreaterThan(60)
   })
 
-  it('is deterministic: two builds give the same bytes', () => {
-    const again = runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true})
-    expect(canonicalJson(again.entries)).toBe(canonicalJson(build.entries))
-    expect(canonicalJson(again.report)).toBe(canonicalJson(build.report))
+  it('extracts or reports every table, row and offer row (the ledger balances per file)', () => {
+    for (const file of build.report.files) {
+      expect(file.tablesExtracted + file.tablesReported, file.file).toBe(file.tables)
+      expect(file.rowsExtracted + file.rowsReported, file.file).toBe(file.rows)
+      expect(file.offerRowsExtracted + file.offerRowsReported, file.file).toBe(file.offerRows)
+      const text = fs.readFileSync(path.join(headFolder, '..', file.file), 'utf8')
+      // A delimiter row (`|---|---|`) starts every GFM table.
+      const delimiters = text
+        .split('\n')
+        .filter((line) => line.includes('|') && /^[\s|:-]+$/.test(line) && line.includes('---'))
+      if (file.status === 'processed') expect(file.tables, file.file).toBe(delimiters.length)
+    }
+
+    expect(build.report.totals.tables).toBe(
+      build.tables.length + build.report.totals.tablesReported
+    )
+    expect(build.report.totals.offers).toBe(build.offers.length)
+  })
+
+  it('gives the same offer IDs in the sxs and plain flavours of a locale', () => {
+    const ids = (locale: string, flavour: string) =>
+      build.offers
+        .filter((offer) => offer.locale === locale && offer.flavour === flavour)
+        .map((offer) => `${offer.entryKey} ${offer.offerId} ${offer.materialId}`)
+    const locales = new Set(build.offers.map((offer) => offer.locale))
+    expect(locales.size).toBe(6)
+    for (const locale of locales) expect(ids(locale, 'plain'), locale).toEqual(ids(locale, 'sxs'))
+  })
+
+  it('reads the customer-screening country table of 2020-11 in every locale and flavour', () => {
+    const requirements = build.countryRules.filter((rule) => rule.kind === 'requirement')
+    const perFolder = new Map<string, string[]>()
+    for (const rule of requirements) {
+      const folder = path.posix.dirname(rule.source.file)
+      perFolder.set(folder, [
+        ...(perFolder.get(folder) ?? []),
+        `${rule.country} ${rule.digits?.join(',')}`
+      ])
+    }
+
+    expect(perFolder.size).toBe(12)
+    const expected = [
+      'AM 8,10',
+      'AZ 7,10',
+      'BY 9',
+      'HU 10,11',
+      'KZ 12',
+      'KG 14',
+      'MD 6,7,8,13',
+      'RU 9,10,12',
+      'TJ 9,10,12',
+      'UZ 9',
+      'UA 8,10,12'
+    ]
+    for (const [folder, rules] of perFolder) expect(rules, folder).toEqual(expected)
+  })
+
+  it('is deterministic: two builds give the same bytes', async () => {
+    const again = (
+      await runBuild({inputs: [headFolder], out: '/nonexistent', dryRun: true, threads: 1})
+    ).datasets!
+    for (const name of datasetNames)
+      expect(canonicalJson(again[name])).toBe(canonicalJson(build[name]))
   })
 })

@@ -1,13 +1,21 @@
-import fs from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {compareMessages, compareStrings} from '../diagnostics/message.js'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
 import {canonicalJson} from '../output/canonical-json.js'
 import {validateDataset} from '../output/validate-datasets.js'
 import {writeDatasets} from '../output/write-datasets.js'
-import {processPage, type PageResult} from '../process-page.js'
+import type {PageResult} from '../process-page.js'
+import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
-import type {FileReport, Ledger, Message, Report} from '../types/report.js'
-import {collectInputs, describe} from './collect-inputs.js'
+import type {Offer} from '../types/offers.js'
+import type {Table} from '../types/tables.js'
+import {sumLedger} from '../report/ledger.js'
+import type {Report} from '../types/report.js'
+import {BuildManifest} from './build-manifest.js'
+import {collectInputs} from './collect-inputs.js'
+import {cacheKey, PageCache} from './page-cache.js'
+import {readBytes, unreadable, type ReadOptions} from './read-page.js'
+import {defaultMaxFileTime, processInPool, type Job} from './worker-pool.js'
 
 /**
  * `herald build`: read → process every page → order → validate → write, top to bottom.
@@ -17,71 +25,49 @@ export interface BuildOptions {
   inputs: string[]
   out: string
   overrides?: SeverityOverrides
-  /** Largest file read, in bytes: a bigger one is reported, not parsed. */
   maxFileSize?: number
   /** Validate and report, but write nothing. */
   dryRun?: boolean
+  /** Worker threads; 1 processes pages in this thread. Default: the available cores. */
+  threads?: number
+  /** Milliseconds one page may take on a worker. */
+  maxFileTime?: number
+  /** Where page results are cached by content hash; no cache when undefined. */
+  cacheFolder?: string
+}
+
+export interface Datasets {
+  entries: Entry[]
+  tables: Table[]
+  offers: Offer[]
+  countryRules: CountryRule[]
+  report: Report
+}
+
+export const datasetNames = ['entries', 'tables', 'offers', 'countryRules', 'report'] as const
+
+/** The file each dataset is written to. */
+export const datasetFiles: Record<(typeof datasetNames)[number], string> = {
+  entries: 'entries.json',
+  tables: 'tables.json',
+  offers: 'offers.json',
+  countryRules: 'country-rules.json',
+  report: 'report.json'
 }
 
 export interface BuildResult {
-  entries: Entry[]
   report: Report
-  /** Set when the datasets are invalid: nothing was written. */
+  /** Undefined when nothing changed since the last build into the same folder. */
+  datasets?: Datasets
+  /** True when every input and the output are as the last build left them: nothing was redone. */
+  unchanged: boolean
+  /** Set when a dataset is invalid: nothing was written. */
   invalid?: string
 }
 
-export const defaultMaxFileSize = 16 * 1024 * 1024
-
-function failedFile(file: string, message: Message): PageResult {
-  return {
-    report: {
-      file,
-      status: 'failed',
-      locale: null,
-      month: null,
-      flavour: null,
-      headings: 0,
-      entries: 0,
-      merged: 0,
-      reported: 0,
-      diagnostics: {[message.ruleId]: 1}
-    },
-    entries: [],
-    messages: [message]
-  }
-}
-
-function readPage(absolute: string, name: string, options: BuildOptions): PageResult {
-  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize
-  try {
-    const size = fs.statSync(absolute).size
-    if (size > maxFileSize) {
-      return failedFile(name, {
-        file: name,
-        line: null,
-        column: null,
-        ruleId: 'file-too-large',
-        severity: 'error',
-        reason: `File is ${size} bytes, over the ${maxFileSize}-byte cap: raise it with \`--max-file-size\` if the page is real`
-      })
-    }
-
-    return processPage(name, fs.readFileSync(absolute), {overrides: options.overrides})
-  } catch (error) {
-    return failedFile(name, {
-      file: name,
-      line: null,
-      column: null,
-      ruleId: 'file-unreadable',
-      severity: 'error',
-      reason: `Cannot read file: ${describe(error)}`
-    })
-  }
-}
-
-/** Records in the stated order: locale, month, file, then page order. */
-function orderEntries(results: PageResult[]): Entry[] {
-  const files = [...results].sort((a, b) => {
+/** Page results in the stated order of every dataset: locale, month, file (then page order). */
+function orderPages(results: PageResult[]): PageResult[] {
+  return [...results].sort((a, b) => {
     const ra = a.report
     const rb = b.report
     return (
@@ -90,62 +76,88 @@ function orderEntries(results: PageResult[]): Entry[] {
       compareStrings(ra.file, rb.file)
     )
   })
-  return files.flatMap((result) => result.entries)
 }
 
-function totals(files: FileReport[], messages: Message[]): Ledger {
-  const ledger: Ledger = {
-    files: files.length,
-    headings: 0,
-    entries: 0,
-    merged: 0,
-    reported: 0,
-    diagnostics: {}
-  }
-  for (const file of files) {
-    ledger.headings += file.headings
-    ledger.entries += file.entries
-    ledger.merged += file.merged
-    ledger.reported += file.reported
-  }
-
-  for (const message of messages) {
-    ledger.diagnostics[message.ruleId] = (ledger.diagnostics[message.ruleId] ?? 0) + 1
-  }
-
-  return ledger
-}
-
-export function runBuild(options: BuildOptions): BuildResult {
+/** Reads, hashes and processes every input: cached results where the bytes are known. */
+async function processAll(options: BuildOptions): Promise<{results: PageResult[]; keys: string[]}> {
   const collected = collectInputs(options.inputs, [options.out])
   const results: PageResult[] = collected.problems.map((problem) =>
-    failedFile(problem.name, {
-      file: problem.name,
-      line: null,
-      column: null,
-      ruleId: 'file-unreadable',
-      severity: 'error',
-      reason: `Cannot read: ${problem.reason}`
-    })
+    unreadable(problem.name, problem.reason)
   )
+  const keys: string[] = collected.problems.map((problem) => `unreadable ${problem.name}`)
+  const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
+  const cache = options.cacheFolder ? new PageCache(options.cacheFolder) : undefined
+  const jobs: Job[] = []
+  const pending: Array<{index: number; key: string}> = []
 
-  for (const input of collected.files) results.push(readPage(input.absolute, input.name, options))
+  for (const input of collected.files) {
+    const bytes = readBytes(input.absolute, input.name, readOptions)
+    if (!(bytes instanceof Uint8Array)) {
+      results.push(bytes)
+      keys.push(`failed ${input.name}`)
+      continue
+    }
+
+    const key = cacheKey(input.name, bytes, readOptions)
+    keys.push(key)
+    const cached = cache?.get(key)
+    results.push(cached ?? (undefined as unknown as PageResult))
+    if (!cached) {
+      pending.push({index: results.length - 1, key})
+      jobs.push({name: input.name, bytes})
+    }
+  }
+
+  const processed = await processInPool(jobs, {
+    ...readOptions,
+    threads: options.threads ?? availableParallelism(),
+    maxFileTime: options.maxFileTime ?? defaultMaxFileTime
+  })
+  processed.forEach((result, index) => {
+    const {index: at, key} = pending[index]!
+    results[at] = result
+    cache?.set(key, result)
+  })
+
+  return {results, keys}
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const {results, keys} = await processAll(options)
+  const manifest =
+    options.cacheFolder && !options.dryRun
+      ? new BuildManifest(options.cacheFolder, options.out)
+      : undefined
+  const unchanged = manifest?.unchanged(keys)
+  if (unchanged) return {report: unchanged, unchanged: true}
 
   const files = results
     .map((result) => result.report)
     .sort((a, b) => compareStrings(a.file, b.file))
   const messages = results.flatMap((result) => result.messages).sort(compareMessages)
-  const entries = orderEntries(results)
-  const report: Report = {generator: 'herald', totals: totals(files, messages), files, messages}
-
-  const invalid = validateDataset('entries', entries) ?? validateDataset('report', report)
-  if (invalid) return {entries, report, invalid}
-  if (!options.dryRun) {
-    writeDatasets(options.out, {
-      'entries.json': canonicalJson(entries),
-      'report.json': canonicalJson(report)
-    })
+  const pages = orderPages(results)
+  const datasets: Datasets = {
+    entries: pages.flatMap((page) => page.entries),
+    tables: pages.flatMap((page) => page.tables),
+    offers: pages.flatMap((page) => page.offers),
+    countryRules: pages.flatMap((page) => page.countryRules),
+    report: {generator: 'herald', totals: sumLedger(files, messages), files, messages}
   }
 
-  return {entries, report}
+  for (const name of datasetNames) {
+    const invalid = validateDataset(name, datasets[name])
+    if (invalid) return {report: datasets.report, datasets, unchanged: false, invalid}
+  }
+
+  if (!options.dryRun) {
+    writeDatasets(
+      options.out,
+      Object.fromEntries(
+        datasetNames.map((name) => [datasetFiles[name], canonicalJson(datasets[name])])
+      )
+    )
+    manifest?.record(keys, datasets.report, Object.values(datasetFiles))
+  }
+
+  return {report: datasets.report, datasets, unchanged: false}
 }

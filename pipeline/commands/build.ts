@@ -18,6 +18,11 @@ Options:
   --strict               Treat warnings as errors (exit 1)
   --rule ID=SEVERITY     Set a rule's severity: off, info, warning or error (repeatable)
   --max-file-size BYTES  Largest file to parse (default: 16777216)
+  --max-file-time MS     Longest time one file may take on a worker (default: 60000)
+  --threads N            Worker threads (default: the available cores; 1: no workers)
+  --cache DIR            Cache of page results by content hash
+                         (default: node_modules/.cache/herald)
+  --no-cache             Parse every page, write no cache
   --dry-run              Validate and report, write nothing
   --verbose              Also print info messages
   --debug                Print stack traces of unexpected errors
@@ -44,6 +49,17 @@ function parseRules(values: string[]): SeverityOverrides {
   return overrides
 }
 
+/** Where page results are cached unless `--cache` or `--no-cache` says otherwise. */
+const defaultCacheFolder = 'node_modules/.cache/herald'
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0)
+    throw new UsageError(`\`${flag}\` takes a whole number above 0`)
+  return number
+}
+
 function summary(report: Report): string {
   const {totals} = report
   const bySeverity = {error: 0, warning: 0, info: 0}
@@ -55,7 +71,7 @@ function summary(report: Report): string {
   )
 }
 
-export function build(args: string[], io: Io): number {
+export async function build(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parseArgs({
     args,
     allowPositionals: true,
@@ -65,6 +81,10 @@ export function build(args: string[], io: Io): number {
       strict: {type: 'boolean', default: false},
       rule: {type: 'string', multiple: true, default: []},
       'max-file-size': {type: 'string'},
+      'max-file-time': {type: 'string'},
+      threads: {type: 'string'},
+      cache: {type: 'string', default: defaultCacheFolder},
+      'no-cache': {type: 'boolean', default: false},
       'dry-run': {type: 'boolean', default: false},
       verbose: {type: 'boolean', default: false},
       debug: {type: 'boolean', default: false},
@@ -77,17 +97,18 @@ export function build(args: string[], io: Io): number {
     return 0
   }
 
-  const maxFileSize =
-    values['max-file-size'] === undefined ? undefined : Number(values['max-file-size'])
-  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) {
-    throw new UsageError('`--max-file-size` takes a whole number of bytes')
-  }
+  const maxFileTime = positiveInteger(values['max-file-time'], '--max-file-time')
+  const threads = positiveInteger(values.threads, '--threads')
+  const maxFileSize = positiveInteger(values['max-file-size'], '--max-file-size')
 
-  const result = runBuild({
+  const result = await runBuild({
     inputs: positionals.length > 0 ? positionals : ['input'],
     out: path.resolve(values.out),
     overrides: parseRules(values.rule),
     maxFileSize,
+    maxFileTime,
+    threads,
+    cacheFolder: values['no-cache'] ? undefined : path.resolve(values.cache),
     dryRun: values['dry-run']
   })
 
@@ -97,6 +118,8 @@ export function build(args: string[], io: Io): number {
   })
   if (printed) io.stderr(printed + '\n')
   io.stderr(summary(result.report))
+  if (result.unchanged)
+    io.stderr('herald: inputs and output unchanged since the last build: nothing rewritten\n')
   if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n')
 
   if (result.invalid) {

@@ -47,7 +47,9 @@ export function readTable(page: PageView, table: Table): ReadTable {
   }
 
   return {
-    noLocColumns: new Set([...noLoc].filter(([, count]) => count * 2 >= body.length).map(([index]) => index)),
+    noLocColumns: new Set(
+      [...noLoc].filter(([, count]) => count * 2 >= body.length).map(([index]) => index)
+    ),
     header: head ? head.children.map((cell) => cellOf(page, cell, headerText)) : [],
     rows: body.map((row) => ({
       line: page.place(row.position!.start.offset!).line,

@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import {Worker} from 'node:worker_threads'
+import type {PageResult} from '../process-page.js'
+import type {PageTask} from './page-worker.js'
+import {failedFile, processBytes, type ReadOptions} from './read-page.js'
+
+/**
+ * Processes pages on worker threads, one page per worker at a time. A page that takes
+ * longer than `maxFileTime` has its worker terminated and is reported; the pool starts
+ * a fresh worker and goes on. Where the compiled worker is not there (tests run the
+ * TypeScript sources), pages are processed in this thread instead.
+ */
+
+const workerFile = new URL('./page-worker.js', import.meta.url)
+
+export interface PoolOptions extends ReadOptions {
+  threads: number
+  /** Milliseconds one page may take on a worker. */
+  maxFileTime: number
+}
+
+export const defaultMaxFileTime = 60_000
+
+export function canUseWorkers(): boolean {
+  return workerFile.protocol === 'file:' && fs.existsSync(fileURLToPath(workerFile))
+}
+
+export interface Job {
+  name: string
+  bytes: Uint8Array
+}
+
+export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {
+  const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
+  if (options.threads <= 1 || jobs.length <= 1 || !canUseWorkers()) {
+    return jobs.map((job) => processBytes(job.name, job.bytes, readOptions))
+  }
+
+  const results: PageResult[] = new Array(jobs.length)
+  let next = 0
+
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      // A larger young generation halves the time spent in scavenges on these pages.
+      let worker = new Worker(workerFile)
+      let timer: NodeJS.Timeout | undefined
+      let current = -1
+
+      const feed = () => {
+        if (next >= jobs.length) {
+          void worker.terminate()
+          resolve()
+          return
+        }
+
+        current = next++
+        const job = jobs[current]!
+        timer = setTimeout(onTimeout, options.maxFileTime)
+        const task: PageTask = {id: current, name: job.name, bytes: job.bytes, options: readOptions}
+        worker.postMessage(task)
+      }
+
+      const onMessage = (message: {id: number; result: PageResult}) => {
+        clearTimeout(timer)
+        results[message.id] = message.result
+        feed()
+      }
+
+      const onError = (error: Error) => {
+        clearTimeout(timer)
+        results[current] = failedFile(jobs[current]!.name, {
+          line: null,
+          column: null,
+          ruleId: 'file-crashed',
+          severity: 'error',
+          reason: `Herald's worker failed on this file (${error.message}): please report it with the file`
+        })
+        restart()
+      }
+
+      const onTimeout = () => {
+        results[current] = failedFile(jobs[current]!.name, {
+          line: null,
+          column: null,
+          ruleId: 'file-timeout',
+          severity: 'error',
+          reason: `Processing took longer than ${options.maxFileTime} ms: stopped; raise the cap with \`--max-file-time\` if the page is real`
+        })
+        restart()
+      }
+
+      const attach = () => {
+        worker.on('message', onMessage)
+        worker.on('error', onError)
+      }
+
+      const restart = () => {
+        worker.removeAllListeners()
+        void worker.terminate()
+        worker = new Worker(workerFile)
+        attach()
+        feed()
+      }
+
+      attach()
+      feed()
+    })
+
+  await Promise.all(Array.from({length: Math.min(options.threads, jobs.length)}, runWorker))
+  return results
+}

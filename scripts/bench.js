@@ -1,0 +1,133 @@
+// `npm run bench`: Herald's build against the bare parser it builds on, side by side, on
+// the real corpus (../shared/corpus/head by default, or the folder given). Each
+// configuration runs in its own process (so peak RSS is its own), three rounds, median.
+// A benchmark, not a test: it prints figures and asserts nothing.
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const rounds = 3
+
+function markdownFiles(folder) {
+  const files = []
+  for (const entry of fs.readdirSync(folder, {withFileTypes: true})) {
+    const full = path.join(folder, entry.name)
+    if (entry.isDirectory()) files.push(...markdownFiles(full))
+    else if (entry.name.endsWith('.md')) files.push(full)
+  }
+
+  return files.sort()
+}
+
+async function runOne(name, corpus) {
+  const files = markdownFiles(corpus)
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'))
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  let ms
+  if (name === 'bare') {
+    const {unified} = await import('unified')
+    const {default: remarkParse} = await import('remark-parse')
+    const {default: remarkGfm} = await import('remark-gfm')
+    const processor = unified().use(remarkParse).use(remarkGfm)
+    const start = performance.now()
+    for (const text of texts) processor.runSync(processor.parse(text))
+    ms = performance.now() - start
+  } else if (name === 'build' || name === 'rebuild') {
+    const {runBuild} = await import(path.join(root, 'dist/build/build.js'))
+    const out = process.env.HERALD_BENCH_OUT
+    const start = performance.now()
+    const result = await runBuild({
+      inputs: [corpus],
+      out,
+      cacheFolder: process.env.HERALD_BENCH_CACHE
+    })
+    if (name === 'rebuild' && !result.unchanged)
+      throw new Error('bench: the rebuild was not recognised as unchanged')
+    ms = performance.now() - start
+  }
+
+  const maxRss = process.resourceUsage().maxRSS * 1024
+  process.stdout.write(JSON.stringify({ms, bytes, maxRss}) + '\n')
+}
+
+function measure(name, corpus, environment = {}) {
+  const output = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--one', name, corpus],
+    {
+      env: {...process.env, ...environment},
+      encoding: 'utf8',
+      maxBuffer: 1 << 20
+    }
+  )
+  return JSON.parse(output.trim().split('\n').at(-1))
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+async function main() {
+  const args = process.argv.slice(2)
+  if (args[0] === '--one') return runOne(args[1], args[2])
+
+  const corpus = path.resolve(args[0] ?? path.join(root, '..', 'shared', 'corpus', 'head'))
+  if (!fs.existsSync(corpus)) {
+    console.error(
+      `bench: ${corpus} is absent: pass a folder of pages, e.g. \`npm run bench -- ../shared/corpus/head\``
+    )
+    process.exitCode = 2
+    return
+  }
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-bench-'))
+  const results = {bare: [], build: [], rebuild: []}
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const out = path.join(scratch, `out-${round}`)
+      const cache = path.join(scratch, `cache-${round}`)
+      results.bare.push(measure('bare', corpus))
+      results.build.push(
+        measure('build', corpus, {HERALD_BENCH_OUT: out, HERALD_BENCH_CACHE: cache})
+      )
+      results.rebuild.push(
+        measure('rebuild', corpus, {HERALD_BENCH_OUT: out, HERALD_BENCH_CACHE: cache})
+      )
+    }
+  } finally {
+    fs.rmSync(scratch, {recursive: true, force: true})
+  }
+
+  const mb = results.bare[0].bytes / 1e6
+  const row = (label, runs) => {
+    const ms = median(runs.map((run) => run.ms))
+    const rss = Math.max(...runs.map((run) => run.maxRss)) / 2 ** 20
+    return {
+      label,
+      ms,
+      text: `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s ${(mb / (ms / 1000)).toFixed(2).padStart(7)} MB/s ${rss.toFixed(0).padStart(6)} MB peak RSS`
+    }
+  }
+
+  const bare = row('bare unified+remark-parse+remark-gfm (1 thread)', results.bare)
+  const build = row('herald build (full, cold cache)', results.build)
+  const rebuild = row('herald build (unchanged, warm cache)', results.rebuild)
+  console.log(
+    `corpus: ${corpus} (${mb.toFixed(1)} MB, ${os.cpus().length} cores), median of ${rounds} rounds\n`
+  )
+  console.log(bare.text)
+  console.log(build.text)
+  console.log(rebuild.text)
+  console.log(
+    `\nfull build / bare parse:      ${(build.ms / bare.ms).toFixed(2)}× the time (target ≤ 0.67)`
+  )
+  console.log(
+    `unchanged rebuild / full:     ${((rebuild.ms / build.ms) * 100).toFixed(1)} % (target ≤ 3 %)`
+  )
+}
+
+await main()
