@@ -1,4 +1,5 @@
 import {build} from './commands/build.js'
+import {diff} from './commands/diff.js'
 import {UsageError, type Command, type Io} from './commands/command.js'
 
 /**
@@ -6,7 +7,7 @@ import {UsageError, type Command, type Io} from './commands/command.js'
  * under `--strict`), or invalid datasets; 2 usage or I/O error.
  */
 
-const commands: Record<string, Command> = {build}
+const commands: Record<string, Command> = {build, diff}
 
 const mainHelp = `Usage: herald <command> [options]
 
@@ -14,6 +15,7 @@ Turns Microsoft Partner Center announcement pages into JSON datasets.
 
 Commands:
   build [paths…]    Build the datasets from month pages (default: input/ → output/)
+  diff OLD NEW      Summarise what changed between two dataset folders (or REV:PATH)
 
 Run \`herald <command> --help\` for the options of a command.
 `

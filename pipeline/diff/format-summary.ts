@@ -1,0 +1,234 @@
+import type {Diff, FieldChange} from '../types/diff.js'
+import {datasetNames, type DatasetName, type JsonRecord} from './diff-datasets.js'
+
+/**
+ * The diff as Markdown for a commit message or a pull request: a headline, then one
+ * section per dataset that changed. Long values are shortened here, never in the JSON.
+ * The two flavours of a locale usually change alike: a line that is the same for both
+ * is printed once, and a line for one flavour only is marked `(sxs)` or `(plain)`.
+ */
+
+export interface SummaryOptions {
+  /** Longest value shown, in characters (default 80). */
+  width?: number
+  /** Most lines per dataset section (default 200); the rest is counted. */
+  maxLines?: number
+}
+
+const nouns: Record<DatasetName, [string, string, string]> = {
+  entries: ['entry', 'entries', 'Entries'],
+  offers: ['offer', 'offers', 'Offers'],
+  countryRules: ['country rule', 'country rules', 'Country rules'],
+  tables: ['table', 'tables', 'Tables']
+}
+
+const verbs = ['added', 'removed', 'changed', 'renamed'] as const
+
+function own(record: JsonRecord, name: string): unknown {
+  return Object.hasOwn(record, name) ? record[name] : undefined
+}
+
+/** `field.text` of a `{text, en?}` field, if the record has one. */
+function textOf(record: JsonRecord, field: string): string | undefined {
+  const value = own(record, field)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const text = own(value as JsonRecord, 'text')
+  return typeof text === 'string' ? text : undefined
+}
+
+function shorten(value: string, width: number): string {
+  const characters = Array.from(value)
+  return characters.length > width ? characters.slice(0, width - 1).join('') + '…' : value
+}
+
+/** A string needs quotes where it is empty or has spaces, or could be taken for JSON. */
+function isBare(value: unknown): boolean {
+  return typeof value === 'string' && /^[^\s"[{]\S*$/.test(value)
+}
+
+function formatValue(value: unknown, width: number, bare: boolean): string {
+  if (value === undefined) return '(none)'
+  return shorten(bare ? (value as string) : JSON.stringify(value), width)
+}
+
+function formatPath(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('/')
+}
+
+/** `date 2021-02-25 → 2021-04-02`; both strings quoted when one of them needs it. */
+function formatChange(change: FieldChange, width: number): string {
+  const bare = [change.old, change.new].every((value) => value === undefined || isBare(value))
+  const old = formatValue(change.old, width, bare)
+  return `${formatPath(change.path)} ${old} → ${formatValue(change.new, width, bare)}`
+}
+
+/** `2020-11/slug` → `slug`: the month is printed on its own. */
+function slugOf(key: string, month: string): string {
+  return key.startsWith(`${month}/`) ? key.slice(month.length + 1) : key
+}
+
+interface Line {
+  /** `added `, `removed `, `renamed `, or nothing for a changed record. */
+  lead: string
+  locale: string
+  month: string
+  flavour: string
+  body: string
+  details: string[]
+}
+
+/** An array changed in place reads better item by item: `categories/1 … → …`. */
+function byItem(change: FieldChange): FieldChange[] {
+  const {path, old, new: current} = change
+  if (!Array.isArray(old) || !Array.isArray(current) || old.length !== current.length) {
+    return [change]
+  }
+
+  const items = old.flatMap((item: unknown, index) =>
+    JSON.stringify(item) === JSON.stringify(current[index])
+      ? []
+      : [{path: `${path}/${index}`, old: item, new: current[index] as unknown}]
+  )
+  return items.length > 0 ? items : [change]
+}
+
+function withChanges(body: string, changes: FieldChange[], width: number): [string, string[]] {
+  const [only, ...more] = changes.flatMap(byItem)
+  if (!only) return [body, []]
+  if (more.length === 0) return [`${body}: ${formatChange(only, width)}`, []]
+  return [`${body}:`, [only, ...more].map((change) => formatChange(change, width))]
+}
+
+/** The identity fields of an item of any dataset. */
+interface Identity {
+  key: string
+  month: string
+  entryKey?: string
+  offerId?: string
+  role?: string
+  kind?: string
+  country?: string | null
+  region?: string | null
+  ordinal?: number
+}
+
+function describe(name: DatasetName, item: Identity): string {
+  const slug = '`' + slugOf(item.entryKey ?? item.key, item.month) + '`'
+  switch (name) {
+    case 'entries':
+      return slug
+    case 'offers':
+      // `offer` is the role of an offer ID in most tables: only the others are named.
+      return `${slug} offer \`${item.offerId}\`${item.role && item.role !== 'offer' ? ` (${item.role})` : ''}`
+    case 'countryRules':
+      return `${slug} ${item.kind} ${item.country ?? item.region ?? ''}`.trimEnd()
+    case 'tables':
+      return `${slug} table ${item.ordinal}`
+  }
+}
+
+/** What an added or removed record is about: its title, name or caption. */
+function gist(name: DatasetName, record: JsonRecord, width: number): string {
+  const field = {entries: 'title', offers: 'name', countryRules: 'name', tables: 'caption'}[name]
+  const text = textOf(record, field)
+  const date = name === 'entries' ? own(record, 'date') : undefined
+  const parts = [
+    // One line per record, whatever the text holds.
+    text ? shorten(text.replaceAll(/\s+/g, ' '), width) : undefined,
+    typeof date === 'string' ? `(${date})` : undefined
+  ].filter((part) => part !== undefined)
+  return parts.length > 0 ? ` — ${parts.join(' ')}` : ''
+}
+
+function datasetLines(diff: Diff, name: DatasetName, width: number): Line[] {
+  const {added, removed, changed} = diff[name]
+  const lines: Line[] = []
+  const place = (item: {locale: string; month: string; flavour: string}) => ({
+    locale: item.locale,
+    month: item.month,
+    flavour: item.flavour
+  })
+
+  for (const [lead, items] of [
+    ['added ', added],
+    ['removed ', removed]
+  ] as const) {
+    for (const item of items) {
+      const body = describe(name, item) + gist(name, item.record as JsonRecord, width)
+      lines.push({lead, ...place(item), body, details: []})
+    }
+  }
+
+  for (const item of name === 'entries' ? diff.entries.renamed : []) {
+    const from = '`' + slugOf(item.from.key, item.month) + '`'
+    const to = '`' + slugOf(item.to.key, item.month) + '`'
+    const [body, details] = withChanges(`${from} → ${to}`, item.changes, width)
+    lines.push({lead: 'renamed ', ...place(item), body, details})
+  }
+
+  for (const item of changed) {
+    const [body, details] = withChanges(describe(name, item), item.changes, width)
+    lines.push({lead: '', ...place(item), body, details})
+  }
+
+  return lines
+}
+
+/** Joins the lines that are the same in every flavour; keeps the first one's place. */
+function render(lines: Line[], maxLines: number): string[] {
+  const merged = new Map<string, {line: Line; flavours: Set<string>}>()
+  for (const line of lines) {
+    const same = JSON.stringify([line.lead, line.month, line.locale, line.body, line.details])
+    const found = merged.get(same)
+    if (found) found.flavours.add(line.flavour)
+    else merged.set(same, {line, flavours: new Set([line.flavour])})
+  }
+
+  const out: string[] = []
+  for (const {line, flavours} of merged.values()) {
+    if (out.length === maxLines) {
+      out.push(`- … and ${merged.size - maxLines} more: see \`herald diff --json\``)
+      break
+    }
+
+    const mark = flavours.size === 1 && line.flavour !== '' ? ` (${line.flavour})` : ''
+    out.push(
+      `- ${line.lead}${line.month} ${line.locale}${mark} ${line.body}` +
+        line.details.map((detail) => `\n  - ${detail}`).join('')
+    )
+  }
+
+  return out
+}
+
+function counts(diff: Diff, name: DatasetName): string | undefined {
+  const [one, many] = nouns[name]
+  const parts: string[] = []
+  for (const verb of verbs) {
+    const count = diff[name][verb].length
+    if (count === 0) continue
+    parts.push(
+      parts.length === 0 ? `${count} ${count === 1 ? one : many} ${verb}` : `${count} ${verb}`
+    )
+  }
+
+  return parts.length > 0 ? parts.join(', ') : undefined
+}
+
+export function formatSummary(diff: Diff, options: SummaryOptions = {}): string {
+  const width = options.width ?? 80
+  const maxLines = options.maxLines ?? 200
+  const headline = datasetNames.map((name) => counts(diff, name)).filter(Boolean)
+  if (headline.length === 0) return 'herald: no changes\n'
+
+  const sections = datasetNames
+    .filter((name) => counts(diff, name))
+    .map((name) =>
+      [`## ${nouns[name][2]}`, '', ...render(datasetLines(diff, name, width), maxLines)].join('\n')
+    )
+  return [`herald: ${headline.join('; ')}`, ...sections].join('\n\n') + '\n'
+}
