@@ -14,15 +14,25 @@ import type {Report} from '../types/report.js'
 import {BuildManifest} from './build-manifest.js'
 import {collectInputs} from './collect-inputs.js'
 import {cacheKey, PageCache} from './page-cache.js'
-import {readBytes, unreadable, type ReadOptions} from './read-page.js'
+import {defaultMaxFileSize, readBytes, tooLarge, unreadable, type ReadOptions} from './read-page.js'
 import {defaultMaxFileTime, processInPool, type Job} from './worker-pool.js'
 
 /**
  * `herald build`: read → process every page → order → validate → write, top to bottom.
  */
 
+/** A page given in memory (a file at some git commit), instead of read from disk. */
+export interface PageSource {
+  /** Name used in datasets and messages, with `/`. */
+  name: string
+  bytes: Uint8Array
+}
+
 export interface BuildOptions {
+  /** Files and folders to read; ignored when `pages` is given. */
   inputs: string[]
+  /** Pages in memory: `herald history` builds each commit's pages without a checkout. */
+  pages?: PageSource[]
   out: string
   overrides?: SeverityOverrides
   maxFileSize?: number
@@ -63,6 +73,8 @@ export interface BuildResult {
   unchanged: boolean
   /** Set when a dataset is invalid: nothing was written. */
   invalid?: string
+  /** Pages read, and how many of them were parsed (the others came from the cache). */
+  stats: {pages: number; parsed: number}
 }
 
 /** Page results in the stated order of every dataset: locale, month, file (then page order). */
@@ -79,8 +91,12 @@ function orderPages(results: PageResult[]): PageResult[] {
 }
 
 /** Reads, hashes and processes every input: cached results where the bytes are known. */
-async function processAll(options: BuildOptions): Promise<{results: PageResult[]; keys: string[]}> {
-  const collected = collectInputs(options.inputs, [options.out])
+async function processAll(
+  options: BuildOptions
+): Promise<{results: PageResult[]; keys: string[]; parsed: number}> {
+  const collected = options.pages
+    ? {files: [], problems: []}
+    : collectInputs(options.inputs, [options.out])
   const results: PageResult[] = collected.problems.map((problem) =>
     unreadable(problem.name, problem.reason)
   )
@@ -90,8 +106,21 @@ async function processAll(options: BuildOptions): Promise<{results: PageResult[]
   const jobs: Job[] = []
   const pending: Array<{index: number; key: string}> = []
 
-  for (const input of collected.files) {
-    const bytes = readBytes(input.absolute, input.name, readOptions)
+  const sources: Array<{name: string; read: () => Uint8Array | PageResult}> = options.pages
+    ? options.pages.map((page) => ({
+        name: page.name,
+        read: () =>
+          page.bytes.length > (options.maxFileSize ?? defaultMaxFileSize)
+            ? tooLarge(page.name, page.bytes.length, options.maxFileSize ?? defaultMaxFileSize)
+            : page.bytes
+      }))
+    : collected.files.map((input) => ({
+        name: input.name,
+        read: () => readBytes(input.absolute, input.name, readOptions)
+      }))
+
+  for (const input of sources) {
+    const bytes = input.read()
     if (!(bytes instanceof Uint8Array)) {
       results.push(bytes)
       keys.push(`failed ${input.name}`)
@@ -119,17 +148,18 @@ async function processAll(options: BuildOptions): Promise<{results: PageResult[]
     cache?.set(key, result)
   })
 
-  return {results, keys}
+  return {results, keys, parsed: jobs.length}
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const {results, keys} = await processAll(options)
+  const {results, keys, parsed} = await processAll(options)
+  const stats = {pages: keys.length, parsed}
   const manifest =
     options.cacheFolder && !options.dryRun
       ? new BuildManifest(options.cacheFolder, options.out)
       : undefined
   const unchanged = manifest?.unchanged(keys)
-  if (unchanged) return {report: unchanged, unchanged: true}
+  if (unchanged) return {report: unchanged, unchanged: true, stats}
 
   const files = results
     .map((result) => result.report)
@@ -146,7 +176,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   for (const name of datasetNames) {
     const invalid = validateDataset(name, datasets[name])
-    if (invalid) return {report: datasets.report, datasets, unchanged: false, invalid}
+    if (invalid) return {report: datasets.report, datasets, unchanged: false, invalid, stats}
   }
 
   if (!options.dryRun) {
@@ -159,5 +189,5 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     manifest?.record(keys, datasets.report, Object.values(datasetFiles))
   }
 
-  return {report: datasets.report, datasets, unchanged: false}
+  return {report: datasets.report, datasets, unchanged: false, stats}
 }
