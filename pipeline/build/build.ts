@@ -3,7 +3,7 @@ import {compareMessages, compareStrings} from '../diagnostics/message.js'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
 import {canonicalJson} from '../output/canonical-json.js'
 import {validateDataset} from '../output/validate-datasets.js'
-import {writeDatasets} from '../output/write-datasets.js'
+import {checkReplaceable, writeDatasets} from '../output/write-datasets.js'
 import type {PageResult} from '../process-page.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
@@ -44,6 +44,8 @@ export interface BuildOptions {
   maxFileTime?: number
   /** Where page results are cached by content hash; no cache when undefined. */
   cacheFolder?: string
+  /** Replace `out` even when it holds files Herald did not write. */
+  force?: boolean
 }
 
 export interface Datasets {
@@ -152,6 +154,8 @@ async function processAll(
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  // Refuse a foreign output folder before any work, not after a minute of parsing.
+  if (!options.dryRun) checkReplaceable(options.out, options.force ?? false)
   const {results, keys, parsed} = await processAll(options)
   const stats = {pages: keys.length, parsed}
   const manifest =
@@ -184,7 +188,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       options.out,
       Object.fromEntries(
         datasetNames.map((name) => [datasetFiles[name], canonicalJson(datasets[name])])
-      )
+      ),
+      {force: options.force}
     )
     manifest?.record(keys, datasets.report, Object.values(datasetFiles))
   }

@@ -24,6 +24,7 @@ Options:
                          (default: node_modules/.cache/herald)
   --no-cache             Parse every page, write no cache
   --dry-run              Validate and report, write nothing
+  --force                Replace --out even if it holds files Herald did not write
   --verbose              Also print info messages
   --debug                Print stack traces of unexpected errors
   -h, --help             Show this help
@@ -85,6 +86,7 @@ export async function build(args: string[], io: Io): Promise<number> {
       threads: {type: 'string'},
       cache: {type: 'string', default: defaultCacheFolder},
       'no-cache': {type: 'boolean', default: false},
+      force: {type: 'boolean', default: false},
       'dry-run': {type: 'boolean', default: false},
       verbose: {type: 'boolean', default: false},
       debug: {type: 'boolean', default: false},
@@ -109,7 +111,8 @@ export async function build(args: string[], io: Io): Promise<number> {
     maxFileTime,
     threads,
     cacheFolder: values['no-cache'] ? undefined : path.resolve(values.cache),
-    dryRun: values['dry-run']
+    dryRun: values['dry-run'],
+    force: values.force
   })
 
   const printed = formatMessages(result.report.messages, {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {HeraldError} from '../errors.js'
 
 /**
  * Replaces the output folder with a new set of files, all at once: the files are
@@ -8,6 +9,41 @@ import path from 'node:path'
  * process dies between the two renames, the previous output is still whole in
  * `<out>.herald-old` and the next run puts it back before doing anything else.
  */
+
+/** Every file name Herald writes into an output folder (builds and histories). */
+export const heraldFileNames = new Set([
+  'entries.json',
+  'tables.json',
+  'offers.json',
+  'country-rules.json',
+  'report.json',
+  'entry-history.json',
+  'offer-history.json',
+  'commits.json'
+])
+
+/** Raised when the output folder holds files Herald did not write (and no `--force`). */
+export class ForeignOutputError extends HeraldError {}
+
+/**
+ * An output folder may be replaced when it does not exist, is empty, or holds only
+ * files Herald writes: a mistaken `--out ~/Documents` must not wipe a folder.
+ */
+export function checkReplaceable(out: string, force: boolean): void {
+  if (force || !fs.existsSync(out)) return
+  if (!fs.statSync(out).isDirectory()) {
+    throw new ForeignOutputError(`\`${out}\` exists and is not a folder: choose another --out`)
+  }
+
+  const foreign = fs.readdirSync(out).filter((name) => !heraldFileNames.has(name))
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).map((name) => `\`${name}\``).join(', ')
+    throw new ForeignOutputError(
+      `\`${out}\` holds files Herald did not write (${shown}${foreign.length > 3 ? ', …' : ''}): ` +
+        'choose an empty or Herald-made --out, or pass --force to replace the folder'
+    )
+  }
+}
 
 function syncFolder(folder: string): void {
   let handle: number | undefined
@@ -35,8 +71,9 @@ export function recoverInterruptedWrite(out: string): void {
   }
 }
 
-export function writeDatasets(out: string, files: Record<string, string>): void {
+export function writeDatasets(out: string, files: Record<string, string>, options: {force?: boolean} = {}): void {
   recoverInterruptedWrite(out)
+  checkReplaceable(out, options.force ?? false)
   fs.mkdirSync(path.dirname(out), {recursive: true})
   const staging = `${out}.herald-tmp-${process.pid}`
   fs.rmSync(staging, {recursive: true, force: true})
