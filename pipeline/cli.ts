@@ -1,4 +1,5 @@
 import {build} from './commands/build.js'
+import {HeraldError} from './errors.js'
 import {diff} from './commands/diff.js'
 import {UsageError, type Command, type Io} from './commands/command.js'
 
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`Unknown command \`${command}\`: run \`herald --help\``)
   } catch (error) {
     const known =
-      error instanceof UsageError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
+      error instanceof HeraldError || (error as {code?: string}).code?.startsWith('ERR_PARSE_ARGS')
     if (known) {
       io.stderr(`herald: ${(error as Error).message}\n`)
       return 2
