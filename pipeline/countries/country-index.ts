@@ -204,6 +204,16 @@ export function fold(source: string): Folded {
   const end: number[] = []
   let i = 0
   for (const ch of source) {
+    const code = ch.charCodeAt(0)
+    // Letters and digits of ASCII, the bulk of the English side, fold to themselves in lower case.
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
+      out.push(code <= 90 && code >= 65 ? String.fromCharCode(code + 32) : ch)
+      start.push(i)
+      end.push(i + 1)
+      i += 1
+      continue
+    }
+
     for (const unit of foldChar(ch).split('')) {
       if (unit === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue
       // Japanese pages space katakana words apart (`ラテン アメリカ`); names never are.
@@ -278,12 +288,21 @@ function listedNames(lang: string, code: string): string[] {
 const indexCache = new Map<string, CountryIndex>()
 
 /** `de-de` and `de-DE` share one index. */
+const canonicalLocales = new Map<string, string>()
+
 function canonicalLocale(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en'
-  } catch {
-    return 'en'
+  let canonical = canonicalLocales.get(locale)
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(locale)[0] ?? 'en'
+    } catch {
+      canonical = 'en'
+    }
+
+    canonicalLocales.set(locale, canonical)
   }
+
+  return canonical
 }
 
 /** The name index for one locale, built on first use from CLDR and i18n-iso-countries. */

@@ -151,6 +151,25 @@ function pieces(page: PageView, nodes: RootContent[]): Piece[] {
   return found
 }
 
+/**
+ * The same paragraphs recur across months, flavours and — on the English side of sxs
+ * pages — across locales: their countries are looked up once.
+ */
+const memo = new Map<string, ReturnType<typeof findCountries>>()
+const memoLimit = 20_000
+
+function findCountriesOnce(text: string, locale: string): ReturnType<typeof findCountries> {
+  const key = `${locale}\0${text}`
+  let found = memo.get(key)
+  if (!found) {
+    if (memo.size >= memoLimit) memo.clear()
+    found = findCountries(text, locale)
+    memo.set(key, found)
+  }
+
+  return found
+}
+
 /** A text to look for countries in: the English where the page has it. */
 function searchable(text: Text, locale: string): {value: string; locale: string} {
   return text.en === undefined ? {value: text.text, locale} : {value: text.en, locale: 'en'}
@@ -173,7 +192,7 @@ export function scopeRules(
 
   const consider = (piece: Piece, section: string, listItem: boolean) => {
     const {value, locale} = searchable(piece.text, entry.locale)
-    const found = findCountries(value, locale)
+    const found = findCountriesOnce(value, locale)
     // One country in a sentence is a mention; a list item that is one country, or a
     // sentence naming several, is a scope.
     const isList =
