@@ -46,6 +46,8 @@ export interface BuildOptions {
   cacheFolder?: string
   /** Replace `out` even when it holds files Herald did not write. */
   force?: boolean
+  /** Called as pages are parsed (cached pages are not counted). */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface Datasets {
@@ -142,7 +144,8 @@ async function processAll(
   const processed = await processInPool(jobs, {
     ...readOptions,
     threads: options.threads ?? availableParallelism(),
-    maxFileTime: options.maxFileTime ?? defaultMaxFileTime
+    maxFileTime: options.maxFileTime ?? defaultMaxFileTime,
+    onProgress: options.onProgress
   })
   processed.forEach((result, index) => {
     const {index: at, key} = pending[index]!

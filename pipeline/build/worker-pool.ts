@@ -16,6 +16,8 @@ const workerFile = new URL('./page-worker.js', import.meta.url)
 
 export interface PoolOptions extends ReadOptions {
   threads: number
+  /** Called after each page with the count done so far. */
+  onProgress?: (done: number, total: number) => void
   /** Milliseconds one page may take on a worker. */
   maxFileTime: number
 }
@@ -34,11 +36,17 @@ export interface Job {
 export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {
   const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
   if (options.threads <= 1 || jobs.length <= 1 || !canUseWorkers()) {
-    return jobs.map((job) => processBytes(job.name, job.bytes, readOptions))
+    return jobs.map((job, index) => {
+      const result = processBytes(job.name, job.bytes, readOptions)
+      options.onProgress?.(index + 1, jobs.length)
+      return result
+    })
   }
 
   const results: PageResult[] = new Array(jobs.length)
   let next = 0
+  let done = 0
+  const finished = () => options.onProgress?.(++done, jobs.length)
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
@@ -64,6 +72,7 @@ export async function processInPool(jobs: Job[], options: PoolOptions): Promise<
       const onMessage = (message: {id: number; result: PageResult}) => {
         clearTimeout(timer)
         results[message.id] = message.result
+        finished()
         feed()
       }
 
@@ -76,6 +85,7 @@ export async function processInPool(jobs: Job[], options: PoolOptions): Promise<
           severity: 'error',
           reason: `Herald's worker failed on this file (${error.message}): please report it with the file`
         })
+        finished()
         restart()
       }
 
@@ -87,6 +97,7 @@ export async function processInPool(jobs: Job[], options: PoolOptions): Promise<
           severity: 'error',
           reason: `Processing took longer than ${options.maxFileTime} ms: stopped; raise the cap with \`--max-file-time\` if the page is real`
         })
+        finished()
         restart()
       }
 

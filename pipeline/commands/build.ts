@@ -112,7 +112,12 @@ export async function build(args: string[], io: Io): Promise<number> {
     threads,
     cacheFolder: values['no-cache'] ? undefined : path.resolve(values.cache),
     dryRun: values['dry-run'],
-    force: values.force
+    force: values.force,
+    // Progress only where a person watches: a terminal, not a log file or CI.
+    onProgress: io.isTerminal
+      ? (done, total) =>
+          io.stderr(`\rherald: parsed ${done}/${total} pages${done === total ? '\n' : ''}`)
+      : undefined
   })
 
   const printed = formatMessages(result.report.messages, {

@@ -1,0 +1,22 @@
+import {expect, it} from 'vitest'
+
+it('exposes exactly the documented API', async () => {
+  const api = await import('../pipeline/index.js')
+  expect(Object.keys(api).sort()).toEqual([
+    'canonicalJson',
+    'datasetFiles',
+    'datasetNames',
+    'diffDatasetFolders',
+    'diffDatasets',
+    'findDates',
+    'formatSummary',
+    'hasChanges',
+    'isDateLine',
+    'main',
+    'processPage',
+    'readDatasets',
+    'rules',
+    'runBuild',
+    'validateDataset'
+  ])
+})
