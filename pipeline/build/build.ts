@@ -9,6 +9,7 @@ import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
 import type {Offer} from '../types/offers.js'
 import type {Table} from '../types/tables.js'
+import {datasetFiles, datasetNames} from '../datasets.js'
 import {sumLedger} from '../report/ledger.js'
 import type {Report} from '../types/report.js'
 import {BuildManifest} from './build-manifest.js'
@@ -58,16 +59,7 @@ export interface Datasets {
   report: Report
 }
 
-export const datasetNames = ['entries', 'tables', 'offers', 'countryRules', 'report'] as const
-
-/** The file each dataset is written to. */
-export const datasetFiles: Record<(typeof datasetNames)[number], string> = {
-  entries: 'entries.json',
-  tables: 'tables.json',
-  offers: 'offers.json',
-  countryRules: 'country-rules.json',
-  report: 'report.json'
-}
+export {datasetFiles, datasetNames}
 
 export interface BuildResult {
   report: Report

@@ -1,4 +1,5 @@
 import type {Message} from '../types/report.js'
+import {compareCodePoints as compareStrings} from '../compare.js'
 import {rules, type RuleId, type SeverityOverrides} from './rules.js'
 
 /**
@@ -49,7 +50,4 @@ export function compareMessages(a: Message, b: Message): number {
   )
 }
 
-/** Code-point order: unlike `localeCompare`, the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+export {compareStrings}

@@ -14,6 +14,11 @@ import type {
  * records come in, the diff goes out; reading folders is `read-dataset.ts`.
  */
 
+import {compareCodePoints} from '../compare.js'
+import {datasetFiles as buildFiles} from '../datasets.js'
+
+export {compareCodePoints}
+
 /** A record as parsed from a dataset file: a JSON object, read through `Object.hasOwn`. */
 export type JsonRecord = Record<string, unknown>
 
@@ -29,40 +34,16 @@ export interface Datasets {
   tables: JsonRecord[]
 }
 
+/** The datasets a diff compares, in the order the summary lists them. */
 export const datasetNames: readonly DatasetName[] = ['entries', 'offers', 'countryRules', 'tables']
 
-export const datasetFiles: Readonly<Record<DatasetName, string>> = {
-  entries: 'entries.json',
-  offers: 'offers.json',
-  countryRules: 'country-rules.json',
-  tables: 'tables.json'
-}
+export const datasetFiles: Readonly<Record<DatasetName, string>> = buildFiles
 
 /** Input that cannot be diffed (unreadable, not JSON, a record without its key): exit 2. */
 export class DatasetError extends Error {}
 
 // ---------------------------------------------------------------------------------------
 // Order and equality
-
-function codePointOrder(unit: number): number {
-  // Moves the surrogates (astral code points) after the rest of the BMP, so that code
-  // unit order becomes code point order.
-  if (unit >= 0xe000) return unit - 0x800
-  if (unit >= 0xd800) return unit + 0x2000
-  return unit
-}
-
-/** Compares strings by code point (`<` compares UTF-16 code units). */
-export function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length)
-  for (let index = 0; index < length; index++) {
-    const x = a.charCodeAt(index)
-    const y = b.charCodeAt(index)
-    if (x !== y) return codePointOrder(x) - codePointOrder(y)
-  }
-
-  return a.length - b.length
-}
 
 type KeyPart = string | number
 

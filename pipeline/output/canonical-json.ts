@@ -1,3 +1,5 @@
+import {compareCodePoints} from '../compare.js'
+
 /**
  * Canonical JSON: object keys sorted by code point, 2-space indent, trailing newline.
  * Arrays keep their order — every dataset states its own natural order — so the same
@@ -7,7 +9,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value !== null && typeof value === 'object') {
     const sorted: Record<string, unknown> = {}
-    for (const key of Object.keys(value).sort()) {
+    for (const key of Object.keys(value).sort(compareCodePoints)) {
       const item = (value as Record<string, unknown>)[key]
       if (item !== undefined) sorted[key] = sortKeys(item)
     }

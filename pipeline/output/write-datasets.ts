@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {datasetFiles} from '../datasets.js'
 import {HeraldError} from '../errors.js'
 
 /**
@@ -11,12 +12,8 @@ import {HeraldError} from '../errors.js'
  */
 
 /** Every file name Herald writes into an output folder (builds and histories). */
-export const heraldFileNames = new Set([
-  'entries.json',
-  'tables.json',
-  'offers.json',
-  'country-rules.json',
-  'report.json',
+export const heraldFileNames = new Set<string>([
+  ...Object.values(datasetFiles),
   'entry-history.json',
   'offer-history.json',
   'commits.json'
