@@ -2,9 +2,8 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {runBuild} from '../build/build.js'
 import {formatMessages} from '../diagnostics/print-messages.js'
-import {isRuleId, type Severity, type SeverityOverrides} from '../diagnostics/rules.js'
-import type {Report} from '../types/report.js'
-import {UsageError, type Io} from './command.js'
+import type {Io} from './command.js'
+import {defaultCacheFolder, parseRules, positiveInteger, summaryLine} from './build-options.js'
 
 const buildHelp = `Usage: herald build [paths…] [options]
 
@@ -31,46 +30,6 @@ Options:
 
 Exit codes: 0 done, 1 errors in the input (or warnings with --strict), 2 usage or I/O error.
 `
-
-function parseRules(values: string[]): SeverityOverrides {
-  const overrides: SeverityOverrides = {}
-  for (const value of values) {
-    const [id, severity] = value.split('=')
-    if (!id || !isRuleId(id))
-      throw new UsageError(
-        `Unknown rule \`${id}\` in \`--rule ${value}\`: see the rules in the README`
-      )
-    if (!['off', 'info', 'warning', 'error'].includes(severity ?? '')) {
-      throw new UsageError(`\`--rule ${value}\`: expected ID=off|info|warning|error`)
-    }
-
-    overrides[id] = severity as Severity | 'off'
-  }
-
-  return overrides
-}
-
-/** Where page results are cached unless `--cache` or `--no-cache` says otherwise. */
-const defaultCacheFolder = 'node_modules/.cache/herald'
-
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined
-  const number = Number(value)
-  if (!Number.isInteger(number) || number <= 0)
-    throw new UsageError(`\`${flag}\` takes a whole number above 0`)
-  return number
-}
-
-function summary(report: Report): string {
-  const {totals} = report
-  const bySeverity = {error: 0, warning: 0, info: 0}
-  for (const message of report.messages) bySeverity[message.severity]++
-  return (
-    `herald: ${totals.files} files, ${totals.headings} H2 headings: ${totals.entries} entries, ` +
-    `${totals.merged} merged sections, ${totals.reported} reported; ` +
-    `${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos\n`
-  )
-}
 
 export async function build(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parseArgs({
@@ -125,7 +84,7 @@ export async function build(args: string[], io: Io): Promise<number> {
     color: io.isTerminal
   })
   if (printed) io.stderr(printed + '\n')
-  io.stderr(summary(result.report))
+  io.stderr(summaryLine(result.report))
   if (result.unchanged)
     io.stderr('herald: inputs and output unchanged since the last build: nothing rewritten\n')
   if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n')

@@ -27,10 +27,17 @@ export class ForeignOutputError extends HeraldError {}
  * files Herald writes: a mistaken `--out ~/Documents` must not wipe a folder.
  */
 export function checkReplaceable(out: string, force: boolean): void {
-  if (force || !fs.existsSync(out)) return
+  if (!fs.existsSync(out)) return
   if (!fs.statSync(out).isDirectory()) {
     throw new ForeignOutputError(`\`${out}\` exists and is not a folder: choose another --out`)
   }
+
+  // Not even --force replaces a repository: the folder swap would delete its history.
+  if (fs.existsSync(path.join(out, '.git'))) {
+    throw new ForeignOutputError(`\`${out}\` is a git repository: choose a folder inside it as --out`)
+  }
+
+  if (force) return
 
   const foreign = fs.readdirSync(out).filter((name) => !heraldFileNames.has(name))
   if (foreign.length > 0) {
