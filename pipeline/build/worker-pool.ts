@@ -24,6 +24,13 @@ export interface PoolOptions extends ReadOptions {
 
 export const defaultMaxFileTime = 60_000
 
+/**
+ * A worker costs its start-up: loading the pipeline and building the CLDR tables of
+ * each locale it meets (about a second on this corpus). Below a few megabytes of pages
+ * one thread finishes first.
+ */
+const minWorkerBytes = 4 * 1024 * 1024
+
 export function canUseWorkers(): boolean {
   return workerFile.protocol === 'file:' && fs.existsSync(fileURLToPath(workerFile))
 }
@@ -35,7 +42,8 @@ export interface Job {
 
 export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {
   const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
-  if (options.threads <= 1 || jobs.length <= 1 || !canUseWorkers()) {
+  const bytes = jobs.reduce((sum, job) => sum + job.bytes.length, 0)
+  if (options.threads <= 1 || bytes < minWorkerBytes || !canUseWorkers()) {
     return jobs.map((job, index) => {
       const result = processBytes(job.name, job.bytes, readOptions)
       options.onProgress?.(index + 1, jobs.length)
