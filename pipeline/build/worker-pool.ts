@@ -8,8 +8,9 @@ import {failedFile, processBytes, type ReadOptions} from './read-page.js'
 /**
  * Processes pages on worker threads, one page per worker at a time. A page that takes
  * longer than `maxFileTime` has its worker terminated and is reported; the pool starts
- * a fresh worker and goes on. Where the compiled worker is not there (tests run the
- * TypeScript sources), pages are processed in this thread instead.
+ * a fresh worker and goes on. With `threads: 1`, or where the compiled worker is not
+ * there (tests run the TypeScript sources), pages are processed in this thread, without
+ * a time cap.
  */
 
 const workerFile = new URL('./page-worker.js', import.meta.url)
@@ -27,7 +28,7 @@ export const defaultMaxFileTime = 60_000
 /**
  * A worker costs its start-up: loading the pipeline and building the CLDR tables of
  * each locale it meets (about a second on this corpus). Below a few megabytes of pages
- * one thread finishes first.
+ * a second worker does not pay for itself.
  */
 const minWorkerBytes = 4 * 1024 * 1024
 
@@ -42,8 +43,7 @@ export interface Job {
 
 export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {
   const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
-  const bytes = jobs.reduce((sum, job) => sum + job.bytes.length, 0)
-  if (options.threads <= 1 || bytes < minWorkerBytes || !canUseWorkers()) {
+  if (options.threads <= 1 || jobs.length === 0 || !canUseWorkers()) {
     return jobs.map((job, index) => {
       const result = processBytes(job.name, job.bytes, readOptions)
       options.onProgress?.(index + 1, jobs.length)
@@ -126,6 +126,9 @@ export async function processInPool(jobs: Job[], options: PoolOptions): Promise<
       feed()
     })
 
-  await Promise.all(Array.from({length: Math.min(options.threads, jobs.length)}, runWorker))
+  // One worker still bounds the time of each page; more pay off only for megabytes.
+  const bytes = jobs.reduce((sum, job) => sum + job.bytes.length, 0)
+  const threads = bytes < minWorkerBytes ? 1 : Math.min(options.threads, jobs.length)
+  await Promise.all(Array.from({length: threads}, runWorker))
   return results
 }

@@ -18,7 +18,8 @@ Options:
   --rule ID=SEVERITY     Set a rule's severity: off, info, warning or error (repeatable)
   --max-file-size BYTES  Largest file to parse (default: 16777216)
   --max-file-time MS     Longest time one file may take on a worker (default: 60000)
-  --threads N            Worker threads (default: the available cores; 1: no workers)
+  --threads N            Worker threads (default: the available cores; 1: no workers
+                         and no --max-file-time)
   --cache DIR            Cache of page results by content hash
                          (default: node_modules/.cache/herald)
   --no-cache             Parse every page, write no cache
