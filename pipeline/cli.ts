@@ -1,6 +1,8 @@
 import {build} from './commands/build.js'
 import {HeraldError} from './errors.js'
 import {diff} from './commands/diff.js'
+import {history} from './commands/history.js'
+import {regenerate} from './commands/regenerate.js'
 import {UsageError, type Command, type Io} from './commands/command.js'
 
 /**
@@ -8,7 +10,7 @@ import {UsageError, type Command, type Io} from './commands/command.js'
  * under `--strict`), or invalid datasets; 2 usage or I/O error.
  */
 
-const commands: Record<string, Command> = {build, diff}
+const commands: Record<string, Command> = {build, diff, regenerate, history}
 
 const mainHelp = `Usage: herald <command> [options]
 
@@ -17,6 +19,8 @@ Turns Microsoft Partner Center announcement pages into JSON datasets.
 Commands:
   build [paths…]    Build the datasets from month pages (default: input/ → output/)
   diff OLD NEW      Summarise what changed between two dataset folders (or REV:PATH)
+  regenerate        Build from a docs repository at a ref, print the changes, --commit them
+  history           Timelines of entries and offers over a docs repository's git history
 
 Run \`herald <command> --help\` for the options of a command.
 `

@@ -12,7 +12,16 @@ const schemaFolder = new URL('../../schemas/', import.meta.url)
 let ajv: Ajv2020 | undefined
 const validators = new Map<string, ValidateFunction>()
 
-export type DatasetName = 'entries' | 'tables' | 'offers' | 'countryRules' | 'report' | 'diff'
+export type DatasetName =
+  | 'entries'
+  | 'tables'
+  | 'offers'
+  | 'countryRules'
+  | 'report'
+  | 'diff'
+  | 'entryHistory'
+  | 'offerHistory'
+  | 'commits'
 
 /** Schema file names are kebab-case (`country-rules.schema.json`). */
 function schemaFile(name: DatasetName): string {
