@@ -1,6 +1,8 @@
 import {isRuleId, type Severity, type SeverityOverrides} from '../diagnostics/rules.js'
+import type {BuildResult} from '../build/build.js'
+import {formatMessages} from '../diagnostics/print-messages.js'
 import type {Report} from '../types/report.js'
-import {UsageError} from './command.js'
+import {UsageError, type Io} from './command.js'
 
 /**
  * What `build` and `regenerate` share on the command line: the flags that tune a
@@ -50,4 +52,18 @@ export function summaryLine(report: Report): string {
     `${totals.tables} tables, ${totals.offers} offers, ${totals.countryRules} country rules; ` +
     `${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos\n`
   )
+}
+
+/** Progress only where a person watches: a terminal, not a log file or CI. */
+export function progressReporter(io: Io): ((done: number, total: number) => void) | undefined {
+  if (!io.isTerminal) return undefined
+  return (done, total) =>
+    io.stderr(`\rherald: parsed ${done}/${total} pages${done === total ? '\n' : ''}`)
+}
+
+/** The diagnostics of a build, like vfile-reporter, then its one-line summary. */
+export function printBuild(result: BuildResult, io: Io, verbose: boolean): void {
+  const printed = formatMessages(result.report.messages, {verbose, color: io.isTerminal})
+  if (printed) io.stderr(printed + '\n')
+  io.stderr(summaryLine(result.report))
 }

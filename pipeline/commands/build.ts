@@ -1,9 +1,14 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {runBuild} from '../build/build.js'
-import {formatMessages} from '../diagnostics/print-messages.js'
 import type {Io} from './command.js'
-import {defaultCacheFolder, parseRules, positiveInteger, summaryLine} from './build-options.js'
+import {
+  defaultCacheFolder,
+  parseRules,
+  positiveInteger,
+  printBuild,
+  progressReporter
+} from './build-options.js'
 
 const buildHelp = `Usage: herald build [paths…] [options]
 
@@ -73,19 +78,10 @@ export async function build(args: string[], io: Io): Promise<number> {
     cacheFolder: values['no-cache'] ? undefined : path.resolve(values.cache),
     dryRun: values['dry-run'],
     force: values.force,
-    // Progress only where a person watches: a terminal, not a log file or CI.
-    onProgress: io.isTerminal
-      ? (done, total) =>
-          io.stderr(`\rherald: parsed ${done}/${total} pages${done === total ? '\n' : ''}`)
-      : undefined
+    onProgress: progressReporter(io)
   })
 
-  const printed = formatMessages(result.report.messages, {
-    verbose: values.verbose,
-    color: io.isTerminal
-  })
-  if (printed) io.stderr(printed + '\n')
-  io.stderr(summaryLine(result.report))
+  printBuild(result, io, values.verbose)
   if (result.unchanged)
     io.stderr('herald: inputs and output unchanged since the last build: nothing rewritten\n')
   if (values.json) io.stdout(JSON.stringify(result.report, null, 2) + '\n')

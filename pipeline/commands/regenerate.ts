@@ -4,7 +4,6 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {runBuild} from '../build/build.js'
 import {datasetFiles} from '../datasets.js'
-import {formatMessages} from '../diagnostics/print-messages.js'
 import {DatasetError, hasChanges} from '../diff/diff-datasets.js'
 import {formatSummary} from '../diff/format-summary.js'
 import {diffDatasetFolders} from '../diff/read-dataset.js'
@@ -20,7 +19,13 @@ import {
 } from '../regenerate/docs-source.js'
 import type {Diff} from '../types/diff.js'
 import {UsageError, type Io} from './command.js'
-import {defaultCacheFolder, parseRules, positiveInteger, summaryLine} from './build-options.js'
+import {
+  defaultCacheFolder,
+  parseRules,
+  positiveInteger,
+  printBuild,
+  progressReporter
+} from './build-options.js'
 
 const regenerateHelp = `Usage: herald regenerate --docs SRC [--ref REF] --out DIR [--commit] [options]
 
@@ -312,19 +317,10 @@ export async function regenerate(args: string[], io: Io): Promise<number> {
       threads,
       cacheFolder,
       force: values.force,
-      // Progress only where a person watches: a terminal, not a log file or CI.
-      onProgress: io.isTerminal
-        ? (done, total) =>
-            io.stderr(`\rherald: parsed ${done}/${total} pages${done === total ? '\n' : ''}`)
-        : undefined
+      onProgress: progressReporter(io)
     })
 
-    const printed = formatMessages(result.report.messages, {
-      verbose: values.verbose,
-      color: io.isTerminal
-    })
-    if (printed) io.stderr(printed + '\n')
-    io.stderr(summaryLine(result.report))
+    printBuild(result, io, values.verbose)
     if (result.invalid) {
       io.stderr(`herald: invalid dataset, nothing written or committed: ${result.invalid}\n`)
       return 1

@@ -1,4 +1,5 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
+import {gitEnvironment} from '../git/git-environment.js'
 import {posix} from 'node:path'
 import type {PageSource} from '../build/build.js'
 import {HeraldError} from '../errors.js'
@@ -15,22 +16,6 @@ import {HeraldError} from '../errors.js'
 
 /** A git command that failed, or git missing: printed without a stack trace, exit 2. */
 export class GitError extends HeraldError {}
-
-/** git must not prompt, page or follow a caller's repository (`GIT_DIR`…). */
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat'}
-  for (const name of [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_PREFIX'
-  ])
-    delete env[name]
-  return env
-}
 
 /** git run in `repo`: the top of a working tree, or a bare repository. */
 function spawnGit(repo: string, args: readonly string[]) {

@@ -1,4 +1,5 @@
 import {execFile, spawn} from 'node:child_process'
+import {gitEnvironment} from '../git/git-environment.js'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -48,22 +49,6 @@ export interface OpenOptions {
 
 /** git prints a whole tree listing or blob at once; pages are small, trees are not huge. */
 const maxGitOutput = 1024 ** 3
-
-/** git must not ask for a password on a terminal, nor follow a caller's repository. */
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {...process.env, GIT_TERMINAL_PROMPT: '0'}
-  for (const name of [
-    'GIT_DIR',
-    'GIT_WORK_TREE',
-    'GIT_INDEX_FILE',
-    'GIT_OBJECT_DIRECTORY',
-    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-    'GIT_NAMESPACE',
-    'GIT_PREFIX'
-  ])
-    delete env[name]
-  return env
-}
 
 export interface GitFailure {
   /** git's exit code, or undefined when git could not be started. */
