@@ -1,5 +1,6 @@
 // `npm run bench`: Herald's build against the bare parser it builds on, side by side, on
-// the real corpus (../shared/corpus/head by default, or the folder given). Each
+// the real corpus (../shared/corpus/head by default, or the folder given), then
+// `herald history` over one bundle (../shared/corpus/history/fr-fr.bundle). Each
 // configuration runs in its own process (so peak RSS is its own), three rounds, median.
 // A benchmark, not a test: it prints figures and asserts nothing.
 import {execFileSync} from 'node:child_process'
@@ -47,6 +48,32 @@ async function runOne(name, corpus) {
     if (name === 'rebuild' && !result.unchanged)
       throw new Error('bench: the rebuild was not recognised as unchanged')
     ms = performance.now() - start
+  }
+
+  if (name === 'history') {
+    const {main} = await import(path.join(root, 'dist/cli.js'))
+    let stderr = ''
+    const io = {stdout: () => {}, stderr: (text) => (stderr += text), isTerminal: false}
+    const args = [
+      'history',
+      '--docs',
+      corpus,
+      '--ref',
+      'live-sxs',
+      '--out',
+      process.env.HERALD_BENCH_OUT,
+      '--cache',
+      process.env.HERALD_BENCH_CACHE
+    ]
+    const start = performance.now()
+    const code = await main(args, io)
+    const ms = performance.now() - start
+    if (code !== 0) throw new Error(`bench: herald history failed:\n${stderr}`)
+    const stats = stderr.trim().split('\n').at(-1)
+    process.stdout.write(
+      JSON.stringify({ms, bytes: 0, maxRss: process.resourceUsage().maxRSS * 1024, stats}) + '\n'
+    )
+    return
   }
 
   const maxRss = process.resourceUsage().maxRSS * 1024
