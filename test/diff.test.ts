@@ -540,3 +540,19 @@ describe('herald diff', () => {
     )
   })
 })
+
+describe('summary of long text changes', () => {
+  it('shows two long strings from just before their first difference', () => {
+    const prefix =
+      'The new Advanced Communications add-on brings premium features to customers who '
+    const datasets = readDatasets(side('changes', 'old'))
+    const edit = (ending: string) =>
+      mapRecords(datasets, (record) =>
+        record.key === datasets.entries[0]!.key
+          ? {...record, title: {text: prefix + ending}}
+          : record
+      )
+    const summary = formatSummary(diffDatasets(edit('buy it now.'), edit('bought it.')))
+    expect(summary).toContain('title/text "…mers who buy it now." → "…mers who bought it."')
+  })
+})

@@ -59,11 +59,30 @@ function formatPath(pointer: string): string {
     .join('/')
 }
 
+/**
+ * Two long strings that differ past the shown width would print alike: show both from
+ * a little before their first difference instead (`…` marks what is left out).
+ */
+function aroundDifference(old: string, current: string, width: number): [string, string] {
+  const a = Array.from(old)
+  const b = Array.from(current)
+  let first = 0
+  while (first < a.length && first < b.length && a[first] === b[first]) first++
+  if (first < width - 10) return [old, current]
+  const from = first - 10
+  return ['…' + a.slice(from).join(''), '…' + b.slice(from).join('')]
+}
+
 /** `date 2021-02-25 → 2021-04-02`; both strings quoted when one of them needs it. */
 function formatChange(change: FieldChange, width: number): string {
   const bare = [change.old, change.new].every((value) => value === undefined || isBare(value))
-  const old = formatValue(change.old, width, bare)
-  return `${formatPath(change.path)} ${old} → ${formatValue(change.new, width, bare)}`
+  let {old, new: current} = change
+  if (typeof old === 'string' && typeof current === 'string') {
+    ;[old, current] = aroundDifference(old, current, width)
+  }
+
+  const shown = formatValue(old, width, bare)
+  return `${formatPath(change.path)} ${shown} → ${formatValue(current, width, bare)}`
 }
 
 /** `2020-11/slug` → `slug`: the month is printed on its own. */
