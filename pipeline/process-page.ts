@@ -1,8 +1,9 @@
 import path from 'node:path'
-import {createReporter} from './diagnostics/message.js'
-import type {SeverityOverrides} from './diagnostics/rules.js'
+import {createReporter, type Place, type Report} from './diagnostics/message.js'
+import type {RuleId, SeverityOverrides} from './diagnostics/rules.js'
 import {extractEntry} from './entries/extract-entry.js'
 import {segmentEntries} from './entries/segment-entries.js'
+import {describeExcess, excessOf, measureComplexity} from './page/page-complexity.js'
 import {createPageView} from './page/page-view.js'
 import {parseMarkdown} from './parse/parse-markdown.js'
 import {decodeText} from './read/decode-text.js'
@@ -16,7 +17,8 @@ import type {CountryRule} from './types/country-rules.js'
 import type {Entry} from './types/entries.js'
 import type {Offer} from './types/offers.js'
 import type {Table} from './types/tables.js'
-import {countMessages, emptyFileReport} from './report/ledger.js'
+import {validateDataset} from './output/validate-datasets.js'
+import {countMessages, emptyFileReport, ledgerCounters} from './report/ledger.js'
 import type {FileReport, Message} from './types/report.js'
 
 /**
@@ -45,13 +47,53 @@ function countHeadings(text: string): number {
   return count
 }
 
+/**
+ * Messages of one rule listed per page. Real pages have a few per rule at most; a hostile
+ * one (100,000 unclosed spans) would otherwise make a 30 MB report and take a minute to
+ * print. What is over the cap is counted in one last message.
+ */
+const maxMessagesPerRule = 100
+
+function limitPerRule(report: Report): {report: Report; flush: () => void} {
+  const counts = new Map<RuleId, number>()
+  const firstUnlisted = new Map<RuleId, Place | undefined>()
+  return {
+    report(ruleId, reason, place, extra) {
+      const count = (counts.get(ruleId) ?? 0) + 1
+      counts.set(ruleId, count)
+      if (count <= maxMessagesPerRule) report(ruleId, reason, place, extra)
+      else if (count === maxMessagesPerRule + 1) firstUnlisted.set(ruleId, place)
+    },
+    flush() {
+      for (const [ruleId, place] of firstUnlisted) {
+        const more = counts.get(ruleId)! - maxMessagesPerRule
+        report(
+          ruleId,
+          `${more} more \`${ruleId}\` messages in this file from here on, not listed one by one`,
+          place
+        )
+      }
+    }
+  }
+}
+
+function invalidRecord(result: PageResult): string | undefined {
+  return (
+    validateDataset('entries', result.entries) ??
+    validateDataset('tables', result.tables) ??
+    validateDataset('offers', result.offers) ??
+    validateDataset('countryRules', result.countryRules)
+  )
+}
+
 export function processPage(
   file: string,
   bytes: Uint8Array,
   options: ProcessOptions = {}
 ): PageResult {
   const messages: Message[] = []
-  const report = createReporter(file, messages, options.overrides)
+  const limited = limitPerRule(createReporter(file, messages, options.overrides))
+  const report = limited.report
   const result: PageResult = {
     report: emptyFileReport(file),
     entries: [],
@@ -63,6 +105,7 @@ export function processPage(
   const fileReport = result.report
 
   const finish = (): PageResult => {
+    limited.flush()
     fileReport.diagnostics = countMessages(messages)
 
     return result
@@ -88,10 +131,13 @@ export function processPage(
   fileReport.month = month
   const decoded = decodeText(bytes)
   if (decoded.nulAt !== -1) {
-    report(
-      'file-binary',
-      `File holds binary data (NUL byte at offset ${decoded.nulAt}): not a Markdown page`
-    )
+    // Lines are those of the file: only line endings were normalised.
+    const before = decoded.text.slice(0, decoded.nulAt)
+    const lineStart = before.lastIndexOf('\n') + 1
+    report('file-binary', 'File holds binary data (a NUL byte): not a Markdown page', {
+      line: before.split('\n').length,
+      column: decoded.nulAt - lineStart + 1
+    })
     return fail(0)
   }
 
@@ -137,7 +183,14 @@ export function processPage(
   const page = createPageView(text, frontMatter.value.end)
   fileReport.flavour = page.flavour
   for (const problem of page.segmented.problems) {
-    report('sxs-segment-malformed', problem.reason, page.place(problem.offset))
+    report('sxs-segment-malformed', problem.reason, page.sourcePlace(problem.offset))
+  }
+
+  // Shapes the parser is super-linear on are reported before it runs, not after minutes.
+  const excess = excessOf(measureComplexity(page.view))
+  if (excess) {
+    report('file-too-complex', describeExcess(excess), page.place(excess.offset))
+    return fail(countHeadings(text))
   }
 
   const tree = parseMarkdown(page.view)
@@ -206,6 +259,22 @@ export function processPage(
       page.place(table.position!.start.offset!)
     )
   })
+
+  // A record that does not fit its schema is a Herald bug; it fails this page, not the
+  // whole run (which writes nothing when a dataset is invalid).
+  const invalid = invalidRecord(result)
+  if (invalid) {
+    report(
+      'file-crashed',
+      `Herald extracted a record that does not fit its schema (${invalid}): this page's records are dropped; please report it with the file`
+    )
+    result.entries = []
+    result.tables = []
+    result.offers = []
+    result.countryRules = []
+    for (const counter of ledgerCounters) fileReport[counter] = 0
+    return fail(segmented.headings)
+  }
 
   fileReport.headings = segmented.headings
   fileReport.entries = segmented.entries.length

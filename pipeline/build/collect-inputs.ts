@@ -24,11 +24,22 @@ export interface Collected {
 
 const skipFolders = new Set(['.git', 'node_modules'])
 
+/** Reading a FIFO or a device blocks or never ends: such a path is reported, not read. */
+const notAFile = 'not a regular file (a FIFO, socket or device)'
+
 export function collectInputs(paths: string[], exclude: string[] = []): Collected {
   const collected: Collected = {files: [], problems: []}
   const seenFolders = new Set<string>()
   const seenFiles = new Set<string>()
-  const excluded = exclude.map((item) => path.resolve(item))
+  // By real path, as folders are compared once walked: `--out` reached through a symlink
+  // is still the output.
+  const excluded = exclude.map((item) => {
+    try {
+      return fs.realpathSync(item)
+    } catch {
+      return path.resolve(item)
+    }
+  })
 
   function addFile(absolute: string, name: string): void {
     let real: string
@@ -82,8 +93,9 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
 
       if (stat.isDirectory()) {
         if (!skipFolders.has(entry.name)) walk(absolute, childName)
-      } else if (stat.isFile() && entry.name.toLowerCase().endsWith('.md')) {
-        addFile(absolute, childName)
+      } else if (entry.name.toLowerCase().endsWith('.md')) {
+        if (stat.isFile()) addFile(absolute, childName)
+        else collected.problems.push({name: childName, reason: notAFile})
       }
     }
   }
@@ -100,7 +112,8 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
     }
 
     if (stat.isDirectory()) walk(absolute, name)
-    else addFile(absolute, name)
+    else if (stat.isFile()) addFile(absolute, name)
+    else collected.problems.push({name: given, reason: notAFile})
   }
 
   return collected

@@ -48,8 +48,16 @@ export interface Job {
  */
 const youngGenerationMb = 192
 
+/** A page that needs more heap than this is reported (`file-crashed`), not the run. */
+const oldGenerationMb = 4096
+
 function startWorker(): Worker {
-  return new Worker(workerFile, {resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb}})
+  return new Worker(workerFile, {
+    resourceLimits: {
+      maxYoungGenerationSizeMb: youngGenerationMb,
+      maxOldGenerationSizeMb: oldGenerationMb
+    }
+  })
 }
 
 export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {

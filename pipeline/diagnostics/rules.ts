@@ -26,6 +26,11 @@ export const rules = {
     severity: 'error',
     description: 'The file took longer than `--max-file-time` to process: stopped and reported.'
   },
+  'file-too-complex': {
+    severity: 'error',
+    description:
+      'Nesting, container breaks, inline markers or table cells past the caps of `pipeline/page/page-complexity.ts`, on which the Markdown parser would be super-linear or exhaust memory: not parsed, reported.'
+  },
   'file-crashed': {
     severity: 'error',
     description: 'An unexpected failure while processing the file: reported, the other files go on.'

@@ -34,6 +34,11 @@ const statusKeys: Record<string, string> = {
   'coming soon': 'coming-soon'
 }
 
+/** A vocabulary key, or null: a label such as `Constructor` is not an `Object` property. */
+function lookUp(vocabulary: Record<string, string>, label: string): string | null {
+  return Object.hasOwn(vocabulary, label) ? vocabulary[label]! : null
+}
+
 /** Lower case, `&` as "and", punctuation and extra spaces dropped. */
 function normalizeLabel(label: string): string {
   return label
@@ -90,7 +95,7 @@ export function readCategories(bullets: CategoryBullet[]): ReadCategories {
     const text = prefix ? afterColon(bullet.text) : bullet.text
 
     if (prefix === 'status') {
-      const key = statusKeys[normalizeLabel(rest)] ?? null
+      const key = lookUp(statusKeys, normalizeLabel(rest))
       result.status = {key, text, en: rest.trim()}
       continue
     }
@@ -99,7 +104,7 @@ export function readCategories(bullets: CategoryBullet[]): ReadCategories {
     const translatedParts = splitParts(text)
     const aligned = translatedParts.length === englishParts.length
     englishParts.forEach((part, index) => {
-      const key = categoryKeys[normalizeLabel(part)] ?? null
+      const key = lookUp(categoryKeys, normalizeLabel(part))
       if (key === null) result.unknown.push(part)
       result.categories.push({key, text: aligned ? translatedParts[index]! : text, en: part})
     })

@@ -26,10 +26,25 @@ const synonyms: Record<string, string> = {
   'offer-details': 'offer-details'
 }
 
-/** The normalised key of a section anchor (lower case; synonyms folded). */
+/**
+ * The normalised key of a section anchor (lower case; synonyms folded), in the alphabet
+ * of dataset keys: `a-z`, `0-9` and `-`, not starting with `-`. Empty when nothing is left.
+ */
 export function sectionKey(anchor: string): string {
   const lower = anchor.toLowerCase()
-  return synonyms[lower] ?? lower
+  // `hasOwn`: an anchor named `constructor` or `__proto__` is not in the vocabulary.
+  if (Object.hasOwn(synonyms, lower)) return synonyms[lower]!
+  return withoutLeadingDashes(withoutAccents(lower).replace(/[^a-z0-9-]+/g, '-'))
+}
+
+function withoutAccents(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+}
+
+function withoutLeadingDashes(key: string): string {
+  let start = 0
+  while (key[start] === '-') start++
+  return key.slice(start)
 }
 
 /** Is this anchor one of the section names (so an H2 with only it is a sub-section)? */
@@ -37,13 +52,12 @@ export function isSectionAnchor(anchor: string): boolean {
   return Object.hasOwn(synonyms, anchor.toLowerCase())
 }
 
-/** A key from English heading text, for the rare section heading without an anchor. */
+/** A key from English text, for a section heading without an anchor or a table column. */
 export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
+  return withoutLeadingDashes(
+    withoutAccents(text.toLowerCase())
+      .replace(/[^a-z0-9\s-]/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+  )
 }

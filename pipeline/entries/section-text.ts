@@ -21,7 +21,7 @@ export function keySections(
     let key: string
     const anchor = section.anchors.find((anchor) => !isNumberAnchor(anchor))
     if (!section.heading) key = 'intro'
-    else if (anchor) key = sectionKey(anchor)
+    else if (anchor) key = sectionKey(anchor) || `section-${index + 1}`
     else {
       const heading = headingText(page, section)
       key = slugify(heading.en ?? '') || `section-${index + 1}`

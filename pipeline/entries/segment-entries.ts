@@ -40,6 +40,17 @@ function headingAnchors(page: PageView, heading: Heading): string[] {
   return readAnchors(page.view.slice(start, end), page.text(start, end).en)
 }
 
+/** An entry's key is `month/id`: a slug written with spaces or `/` gets `-` for them. */
+function entryId(slug: string): string {
+  return slug.replace(/[\s/]+/g, '-')
+}
+
+/** A number anchor too long for an exact integer is kept in `anchors` only. */
+function entryNumber(anchor: string | undefined): number | null {
+  const number = Number(anchor)
+  return anchor !== undefined && Number.isSafeInteger(number) ? number : null
+}
+
 export function segmentEntries(tree: Root, page: PageView, report: Report): SegmentedEntries {
   const result: SegmentedEntries = {entries: [], headings: 0, merged: 0, reported: 0}
   let entry: EntryBlock | undefined
@@ -63,8 +74,8 @@ export function segmentEntries(tree: Root, page: PageView, report: Report): Segm
         entry = {
           heading: node,
           anchors,
-          id: slugs.find((slug) => !isSectionAnchor(slug)) ?? slugs[0]!,
-          number: numbers.length > 0 ? Number(numbers[0]) : null,
+          id: entryId(slugs.find((slug) => !isSectionAnchor(slug)) ?? slugs[0]!),
+          number: entryNumber(numbers[0]),
           sections: []
         }
         result.entries.push(entry)

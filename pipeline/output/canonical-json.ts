@@ -8,7 +8,8 @@ import {compareCodePoints} from '../compare.js'
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys)
   if (value !== null && typeof value === 'object') {
-    const sorted: Record<string, unknown> = {}
+    // No prototype: a key named `__proto__` is then a key like any other, not a setter.
+    const sorted = Object.create(null) as Record<string, unknown>
     for (const key of Object.keys(value).sort(compareCodePoints)) {
       const item = (value as Record<string, unknown>)[key]
       if (item !== undefined) sorted[key] = sortKeys(item)

@@ -14,31 +14,55 @@ export interface PageView {
   view: string
   segmented: SegmentedText
   place(viewOffset: number): Place
+  /** Line and column of an offset in the original text (sxs markup problems). */
+  sourcePlace(sourceOffset: number): Place
   /** `{text, en}` of a view range, both trimmed; `en` only in sxs pages. */
   text(start: number, end: number): Text
 }
 
 export function createPageView(source: string, frontMatterEnd: number): PageView {
-  const segmented = splitSegments(source)
+  // The front matter is blanked before the spans are split: span markup in it (a
+  // translated title) is YAML, not a segment, and its offsets stay those of the source.
+  const segmented = splitSegments(
+    source.slice(0, frontMatterEnd).replace(/[^\n]/g, ' ') + source.slice(frontMatterEnd)
+  )
   const flavour = segmented.segments.length > 0 ? 'sxs' : 'plain'
-  // Front matter holds no segments, so its offsets are the same in source and view.
-  segmented.view =
-    segmented.view.slice(0, frontMatterEnd).replace(/[^\n]/g, ' ') +
-    segmented.view.slice(frontMatterEnd)
   const lines = location(source)
+  const sourcePlace = (sourceOffset: number): Place => {
+    const point = lines.toPoint(Math.min(sourceOffset, source.length))
+    return {line: point?.line ?? 1, column: point?.column ?? 1}
+  }
 
   return {
     flavour,
     view: segmented.view,
     segmented,
-    place(viewOffset) {
-      const point = lines.toPoint(Math.min(viewToSource(segmented, viewOffset), source.length))
-      return {line: point?.line ?? 1, column: point?.column ?? 1}
-    },
+    place: (viewOffset) => sourcePlace(viewToSource(segmented, viewOffset)),
+    sourcePlace,
     text(start, end) {
-      const text = segmented.view.slice(start, end).trim()
+      const text = tidy(segmented.view.slice(start, end))
       if (flavour === 'plain') return {text}
-      return {text, en: englishOf(segmented, start, end).trim()}
+      return {text, en: tidy(englishOf(segmented, start, end))}
     }
   }
+}
+
+/**
+ * Trimmed, and without the spaces and tabs that end its lines: editors add and drop them,
+ * and the same page must give the same data either way. Only a Markdown hard break —
+ * two or more spaces before a line that goes on — is meaningful: it is kept, as two.
+ */
+function tidy(text: string): string {
+  if (!text.includes('\n')) return text.trim()
+  const lines = text.split('\n')
+  return lines
+    .map((line, index) => {
+      let end = line.length
+      while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--
+      const hardBreak =
+        line.endsWith('  ') && index + 1 < lines.length && lines[index + 1]!.trim() !== ''
+      return line.slice(0, end) + (hardBreak ? '  ' : '')
+    })
+    .join('\n')
+    .trim()
 }

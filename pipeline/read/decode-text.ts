@@ -24,8 +24,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     // The decoder drops a leading BOM itself (ignoreBOM: false).
     text = utf8.decode(bytes)
   } catch {
+    // A BOM says UTF-8 even where a later byte is not: it is not Latin-1 text (`ï»¿`).
     encoding = 'latin-1'
-    text = latin1.decode(bytes)
+    text = latin1.decode(hadBom ? bytes.subarray(3) : bytes)
   }
 
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')

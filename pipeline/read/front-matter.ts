@@ -16,18 +16,31 @@ export interface FrontMatter {
 export type FrontMatterResult =
   {ok: true; value: FrontMatter} | {ok: false; reason: string; line: number}
 
+/**
+ * The offset after a fence line at `from`: `---` and nothing else but trailing spaces or
+ * tabs (editors leave them; Jekyll and DocFX accept them). -1 where there is none.
+ */
+function fenceEnd(text: string, from: number): number {
+  if (!text.startsWith('---', from)) return -1
+  let index = from + 3
+  while (text[index] === ' ' || text[index] === '\t') index++
+  if (index === text.length) return index
+  return text[index] === '\n' ? index + 1 : -1
+}
+
 export function readFrontMatter(text: string): FrontMatterResult {
-  if (!text.startsWith('---\n')) return {ok: true, value: {end: 0, data: {}}}
-  const close = text.indexOf('\n---', 3)
+  const start = fenceEnd(text, 0)
+  if (start === -1 || text[start - 1] !== '\n') return {ok: true, value: {end: 0, data: {}}}
+  let close = text.indexOf('\n---', start - 1)
+  while (close !== -1 && fenceEnd(text, close + 1) === -1) close = text.indexOf('\n---', close + 1)
   if (close === -1) {
     return {ok: false, reason: 'Front matter opened with `---` is never closed', line: 1}
   }
 
-  const lineEnd = text.indexOf('\n', close + 4)
-  const end = lineEnd === -1 ? text.length : lineEnd + 1
+  const end = fenceEnd(text, close + 1)
   let data: unknown
   try {
-    data = parseYaml(text.slice(4, close + 1), {maxAliasCount: 10, uniqueKeys: false})
+    data = parseYaml(text.slice(start, close + 1), {maxAliasCount: 10, uniqueKeys: false})
   } catch (error) {
     const cause = error as {message?: string; linePos?: Array<{line: number}>}
     const reason = String(cause.message ?? error).split('\n')[0] ?? 'invalid YAML'

@@ -27,6 +27,8 @@ export interface Segment {
   translatedSourceStart: number
   translated: string
   english: string
+  /** Offsets in `translated` of each `**` that the source writes `\*\*`. */
+  unescapedBold: number[]
 }
 
 export interface SegmentProblem {
@@ -45,8 +47,20 @@ export interface SegmentedText {
  * sxs escapes the opening `**` of bold text inside segments (`\*\*bold**`), which
  * Markdown would print literally; the plain flavour of the same page has `**bold**`.
  */
+const escapedBold = '\\*\\*'
+
 function unescapeBold(text: string): string {
-  return text.includes('\\*\\*') ? text.replaceAll('\\*\\*', '**') : text
+  return text.includes(escapedBold) ? text.replaceAll(escapedBold, '**') : text
+}
+
+/** Where `unescapeBold` put each `**`, so that view offsets still map to the source. */
+function unescapedBoldOffsets(text: string): number[] {
+  const offsets: number[] = []
+  for (let at = text.indexOf(escapedBold); at !== -1; at = text.indexOf(escapedBold, at + 4)) {
+    offsets.push(at - 2 * offsets.length)
+  }
+
+  return offsets
 }
 
 /**
@@ -121,7 +135,8 @@ export function splitSegments(source: string): SegmentedText {
       continue
     }
 
-    const translated = unescapeBold(source.slice(translatedStart, translatedEnd))
+    const rawTranslated = source.slice(translatedStart, translatedEnd)
+    const translated = unescapeBold(rawTranslated)
     const english = unescapeBold(source.slice(englishStart, englishEnd))
     const sourceEnd = englishEnd + closeEnglish.length
     const before = source.slice(copied, start)
@@ -134,7 +149,8 @@ export function splitSegments(source: string): SegmentedText {
       sourceEnd,
       translatedSourceStart: translatedStart,
       translated,
-      english
+      english,
+      unescapedBold: translated === rawTranslated ? [] : unescapedBoldOffsets(rawTranslated)
     })
     viewLength += translated.length
     copied = sourceEnd
@@ -168,27 +184,51 @@ export function viewToSource(text: SegmentedText, offset: number): number {
   const index = segmentAt(text.segments, offset)
   if (index === -1) return offset
   const segment = text.segments[index]!
-  if (offset < segment.viewEnd) {
-    return segment.translatedSourceStart + (offset - segment.viewStart)
+  if (offset >= segment.viewEnd) return segment.sourceEnd + (offset - segment.viewEnd)
+  const relative = offset - segment.viewStart
+  let source = segment.translatedSourceStart + relative
+  // Each `**` before the offset was four characters in the source (`\*\*`); within one,
+  // its two stars are the second and fourth of them.
+  for (const bold of segment.unescapedBold) {
+    if (relative >= bold + 2) source += 2
+    else {
+      if (relative >= bold) source += relative - bold + 1
+      break
+    }
   }
 
-  return segment.sourceEnd + (offset - segment.viewEnd)
+  return source
+}
+
+/** Index of the first segment whose view range ends at or after `offset`. */
+function firstEndingFrom(segments: Segment[], offset: number): number {
+  let low = 0
+  let high = segments.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (segments[middle]!.viewEnd < offset) low = middle + 1
+    else high = middle
+  }
+
+  return low
 }
 
 /**
  * Rebuilds the English of the view range `[start, end)`: text outside segments is
  * shared by both languages; a segment touched by the range contributes its whole
- * English (a partial segment has no partial translation).
+ * English (a partial segment has no partial translation), and so does a segment with
+ * an empty translation at either end of the range.
  */
 export function englishOf(text: SegmentedText, start: number, end: number): string {
   const {segments, view} = text
-  let index = segmentAt(segments, start)
-  if (index === -1 || segments[index]!.viewEnd <= start) index++
+  let index = firstEndingFrom(segments, start)
+  const first = segments[index]
+  if (first && first.viewEnd === start && first.viewStart < start) index++
   let result = ''
   let cursor = start
   for (; index < segments.length; index++) {
     const segment = segments[index]!
-    if (segment.viewStart >= end) break
+    if (segment.viewStart > end || (segment.viewStart === end && segment.viewEnd > end)) break
     if (segment.viewStart > cursor) result += view.slice(cursor, segment.viewStart)
     result += segment.english
     cursor = Math.max(cursor, segment.viewEnd)
