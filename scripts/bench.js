@@ -24,32 +24,6 @@ function markdownFiles(folder) {
 }
 
 async function runOne(name, corpus) {
-  const files = markdownFiles(corpus)
-  const texts = files.map((file) => fs.readFileSync(file, 'utf8'))
-  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
-  let ms
-  if (name === 'bare') {
-    const {unified} = await import('unified')
-    const {default: remarkParse} = await import('remark-parse')
-    const {default: remarkGfm} = await import('remark-gfm')
-    const processor = unified().use(remarkParse).use(remarkGfm)
-    const start = performance.now()
-    for (const text of texts) processor.runSync(processor.parse(text))
-    ms = performance.now() - start
-  } else if (name === 'build' || name === 'rebuild') {
-    const {runBuild} = await import(path.join(root, 'dist/build/build.js'))
-    const out = process.env.HERALD_BENCH_OUT
-    const start = performance.now()
-    const result = await runBuild({
-      inputs: [corpus],
-      out,
-      cacheFolder: process.env.HERALD_BENCH_CACHE
-    })
-    if (name === 'rebuild' && !result.unchanged)
-      throw new Error('bench: the rebuild was not recognised as unchanged')
-    ms = performance.now() - start
-  }
-
   if (name === 'history') {
     const {main} = await import(path.join(root, 'dist/cli.js'))
     let stderr = ''
@@ -74,6 +48,32 @@ async function runOne(name, corpus) {
       JSON.stringify({ms, bytes: 0, maxRss: process.resourceUsage().maxRSS * 1024, stats}) + '\n'
     )
     return
+  }
+
+  const files = markdownFiles(corpus)
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'))
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
+  let ms
+  if (name === 'bare') {
+    const {unified} = await import('unified')
+    const {default: remarkParse} = await import('remark-parse')
+    const {default: remarkGfm} = await import('remark-gfm')
+    const processor = unified().use(remarkParse).use(remarkGfm)
+    const start = performance.now()
+    for (const text of texts) processor.runSync(processor.parse(text))
+    ms = performance.now() - start
+  } else if (name === 'build' || name === 'rebuild') {
+    const {runBuild} = await import(path.join(root, 'dist/build/build.js'))
+    const out = process.env.HERALD_BENCH_OUT
+    const start = performance.now()
+    const result = await runBuild({
+      inputs: [corpus],
+      out,
+      cacheFolder: process.env.HERALD_BENCH_CACHE
+    })
+    if (name === 'rebuild' && !result.unchanged)
+      throw new Error('bench: the rebuild was not recognised as unchanged')
+    ms = performance.now() - start
   }
 
   const maxRss = process.resourceUsage().maxRSS * 1024
@@ -155,6 +155,33 @@ async function main() {
   console.log(
     `unchanged rebuild / full:     ${((rebuild.ms / build.ms) * 100).toFixed(1)} % (target ≤ 3 %)`
   )
+
+  const bundle = path.resolve(
+    args[1] ?? path.join(root, '..', 'shared', 'corpus', 'history', 'fr-fr.bundle')
+  )
+  if (!fs.existsSync(bundle)) {
+    console.log(`\nhistory: ${bundle} is absent, skipped`)
+    return
+  }
+
+  const historyScratch = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-bench-history-'))
+  try {
+    const environment = {
+      HERALD_BENCH_OUT: path.join(historyScratch, 'out'),
+      HERALD_BENCH_CACHE: path.join(historyScratch, 'cache')
+    }
+    const cold = measure('history', bundle, environment)
+    const warm = measure('history', bundle, environment)
+    const mb = (run) => (run.maxRss / 2 ** 20).toFixed(0)
+    console.log(
+      `\nhistory of ${path.basename(bundle)} (live-sxs), cold cache: ${(cold.ms / 1000).toFixed(2)} s, ${mb(cold)} MB peak RSS`
+    )
+    console.log(`  ${cold.stats}`)
+    console.log(`history, warm cache: ${(warm.ms / 1000).toFixed(2)} s, ${mb(warm)} MB peak RSS`)
+    console.log(`  ${warm.stats}`)
+  } finally {
+    fs.rmSync(historyScratch, {recursive: true, force: true})
+  }
 }
 
 await main()
