@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {main} from '../pipeline/cli.js'
+import {runCli} from './helpers/run-cli.js'
 import {
   compareCodePoints,
   DatasetError,
@@ -25,15 +25,8 @@ function diffFixture(name: string): Diff {
   return diffDatasetFolders(side(name, 'old'), side(name, 'new'))
 }
 
-async function run(...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['diff', ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTerminal: false
-  })
-  return {code, stdout, stderr}
+function run(...args: string[]): ReturnType<typeof runCli> {
+  return runCli('diff', ...args)
 }
 
 function mapRecords(datasets: Datasets, change: (record: JsonRecord) => JsonRecord): Datasets {

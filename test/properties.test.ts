@@ -1,5 +1,6 @@
 import {isDeepStrictEqual} from 'node:util'
 import fc from 'fast-check'
+import {months} from '../pipeline/read/page-name.js'
 import {describe, expect, it} from 'vitest'
 import {canonicalJson} from '../pipeline/output/canonical-json.js'
 import {processPage, type PageResult} from '../pipeline/process-page.js'
@@ -125,20 +126,7 @@ interface PageModel {
   }>
 }
 
-const monthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december'
-]
+const monthNames = months
 
 const localeWords = {
   'fr-FR': {

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../pipeline/cli.js'
+import {runCli} from './helpers/run-cli.js'
 import {datasetFiles} from '../pipeline/datasets.js'
 import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/regenerate/docs-source.js'
 
@@ -52,15 +53,8 @@ function commitAll(repo: string, message: string): string {
   return git(repo, 'rev-parse', 'HEAD')
 }
 
-async function run(...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['regenerate', ...args], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    isTerminal: false
-  })
-  return {code, stdout, stderr}
+function run(...args: string[]): ReturnType<typeof runCli> {
+  return runCli('regenerate', ...args)
 }
 
 /** A stack trace line (`    at main (…)`), or the hint to print one. */

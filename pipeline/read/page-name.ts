@@ -3,7 +3,8 @@
  * only reliable month of a page (titles are translated, `ms.date` is an edit date).
  */
 
-const months = [
+/** English month names, as the page file names write them. */
+export const months = [
   'january',
   'february',
   'march',
