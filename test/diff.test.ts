@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {
   compareCodePoints,
@@ -362,19 +363,7 @@ describe('hostile JSON', () => {
 describe('git revisions', () => {
   let repo = ''
   const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      [
-        '-c',
-        'user.name=Herald Test',
-        '-c',
-        'user.email=test@example.invalid',
-        '-c',
-        'commit.gpgsign=false',
-        ...args
-      ],
-      {cwd: repo, stdio: 'pipe'}
-    )
+    execFileSync('git', [...testGitOptions, ...args], {cwd: repo, stdio: 'pipe'})
 
   function commitOutput(name: string, message: string): void {
     const out = path.join(repo, 'out')

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../pipeline/cli.js'
+import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {datasetFiles} from '../pipeline/datasets.js'
 import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/regenerate/docs-source.js'
@@ -20,16 +21,7 @@ if (!hasCorpus) {
   )
 }
 
-const identity = [
-  '-c',
-  'user.name=Herald Test',
-  '-c',
-  'user.email=test@example.invalid',
-  '-c',
-  'commit.gpgsign=false',
-  '-c',
-  'init.defaultBranch=main'
-]
+const identity = testGitOptions
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', [...identity, ...args], {cwd, stdio: 'pipe'})
