@@ -25,7 +25,7 @@ function markdownFiles(folder) {
 
 async function runOne(name, corpus) {
   if (name === 'history') {
-    const {main} = await import(path.join(root, 'dist/cli.js'))
+    const {main} = await import(path.join(root, 'dist/cli/main.js'))
     let stderr = ''
     const io = {stdout: () => {}, stderr: (text) => (stderr += text), isTerminal: false}
     const args = [
@@ -63,7 +63,7 @@ async function runOne(name, corpus) {
     for (const text of texts) processor.runSync(processor.parse(text))
     ms = performance.now() - start
   } else if (name === 'build' || name === 'rebuild') {
-    const {runBuild} = await import(path.join(root, 'dist/build/build.js'))
+    const {runBuild} = await import(path.join(root, 'dist/engine/build.js'))
     const out = process.env.HERALD_BENCH_OUT
     const start = performance.now()
     const result = await runBuild({

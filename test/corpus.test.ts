@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {datasetNames, runBuild, type Datasets} from '../pipeline/build/build.js'
-import {canonicalJson} from '../pipeline/output/canonical-json.js'
+import {datasetNames, runBuild, type Datasets} from '../pipeline/engine/build.js'
+import {canonicalJson} from '../pipeline/datasets/canonical-json.js'
 import type {Entry} from '../pipeline/types/entries.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
 

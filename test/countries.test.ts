@@ -6,9 +6,9 @@ import {
   countryName,
   isCountryCode,
   repairMojibake
-} from '../pipeline/countries/country-index.js'
-import {parseDigitRule} from '../pipeline/countries/digit-rule.js'
-import {findCountries} from '../pipeline/countries/find-countries.js'
+} from '../pipeline/extract/countries/country-index.js'
+import {parseDigitRule} from '../pipeline/extract/countries/digit-rule.js'
+import {findCountries} from '../pipeline/extract/countries/find-countries.js'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/head/', import.meta.url))
 const hasCorpus = existsSync(corpus)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findDates, isDateLine, type FoundDate} from '../pipeline/dates/parse-date.js'
+import {findDates, isDateLine, type FoundDate} from '../pipeline/extract/dates/parse-date.js'
 
 const isoOf = (text: string, locale: string): (string | null)[] =>
   findDates(text, locale).map((d) => d.iso)

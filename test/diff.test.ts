@@ -15,8 +15,8 @@ import {
   type JsonRecord
 } from '../pipeline/diff/diff-datasets.js'
 import {formatSummary} from '../pipeline/diff/format-summary.js'
-import {diffDatasetFolders, parseDataset, readDatasets} from '../pipeline/diff/read-dataset.js'
-import {validateDataset} from '../pipeline/output/validate-datasets.js'
+import {diffDatasetFolders, parseDataset, readDatasets} from '../pipeline/datasets/read-folder.js'
+import {validateDataset} from '../pipeline/datasets/validate.js'
 import type {Diff} from '../pipeline/types/diff.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/diff')

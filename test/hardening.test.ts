@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-import {main} from '../pipeline/cli.js'
-import {canonicalJson} from '../pipeline/output/canonical-json.js'
+import {main} from '../pipeline/cli/main.js'
+import {canonicalJson} from '../pipeline/datasets/canonical-json.js'
 import {
   maxContainerBreaks,
   maxInlineMarkers,
@@ -13,8 +13,8 @@ import {
   maxTableCells,
   measureComplexity
 } from '../pipeline/page/page-complexity.js'
-import {processPage, type PageResult} from '../pipeline/process-page.js'
-import {splitSegments} from '../pipeline/sxs/split-segments.js'
+import {processPage, type PageResult} from '../pipeline/engine/process-page.js'
+import {splitSegments} from '../pipeline/page/split-segments.js'
 import type {Message, Report} from '../pipeline/types/report.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
 import {fixtureFolder} from './helpers/fixtures.js'
@@ -653,7 +653,7 @@ describe('herald build on hostile folders', () => {
     async () => {
       const compiled = (await import(
         pathToFileURL(distCli).href
-      )) as typeof import('../pipeline/cli.js')
+      )) as typeof import('../pipeline/cli/main.js')
       // 500,000 short lines: linear, but 13 s of parsing.
       const input = folder({'2020-november.md': good, '2021-may.md': page('a\n'.repeat(500_000))})
       const io = {stdout: '', stderr: ''}

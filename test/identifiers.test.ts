@@ -1,9 +1,9 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {findMaterialIds} from '../pipeline/identifiers/material-id.js'
-import {findOfferIds} from '../pipeline/identifiers/offer-id.js'
-import {parsePrice} from '../pipeline/identifiers/price.js'
+import {findMaterialIds} from '../pipeline/extract/identifiers/material-id.js'
+import {findOfferIds} from '../pipeline/extract/identifiers/offer-id.js'
+import {parsePrice} from '../pipeline/extract/identifiers/price.js'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/head/', import.meta.url))
 const hasCorpus = existsSync(corpus)

@@ -1,10 +1,10 @@
 import {isDeepStrictEqual} from 'node:util'
 import fc from 'fast-check'
-import {months} from '../pipeline/read/page-name.js'
+import {months} from '../pipeline/page/page-name.js'
 import {describe, expect, it} from 'vitest'
-import {canonicalJson} from '../pipeline/output/canonical-json.js'
-import {processPage, type PageResult} from '../pipeline/process-page.js'
-import {englishOf, splitSegments, viewToSource} from '../pipeline/sxs/split-segments.js'
+import {canonicalJson} from '../pipeline/datasets/canonical-json.js'
+import {processPage, type PageResult} from '../pipeline/engine/process-page.js'
+import {englishOf, splitSegments, viewToSource} from '../pipeline/page/split-segments.js'
 
 /**
  * Properties that hold for every input of a shape, checked on generated inputs with a

@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {main} from '../pipeline/cli.js'
+import {main} from '../pipeline/cli/main.js'
 import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
-import {datasetFiles} from '../pipeline/datasets.js'
-import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/regenerate/docs-source.js'
+import {datasetFiles} from '../pipeline/datasets/registry.js'
+import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/git/docs-source.js'
 
 /** The corpus history bundles, beside the project; the tests that need them skip without. */
 const history = path.resolve(import.meta.dirname, '../../shared/corpus/history')

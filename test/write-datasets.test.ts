@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {main} from '../pipeline/cli.js'
-import {datasetFiles} from '../pipeline/build/build.js'
-import {recoverInterruptedWrite, writeDatasets} from '../pipeline/output/write-datasets.js'
-import {validateDataset, type DatasetName} from '../pipeline/output/validate-datasets.js'
+import {main} from '../pipeline/cli/main.js'
+import {datasetFiles} from '../pipeline/engine/build.js'
+import {recoverInterruptedWrite, writeDatasets} from '../pipeline/datasets/write-folder.js'
+import {validateDataset, type DatasetName} from '../pipeline/datasets/validate.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const compiled = fs.existsSync(path.join(root, 'dist', 'cli.js'))

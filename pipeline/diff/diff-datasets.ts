@@ -15,7 +15,7 @@ import type {
  */
 
 import {compareCodePoints} from '../compare.js'
-import {datasetFiles as buildFiles} from '../datasets.js'
+import {datasetFiles as buildFiles} from '../datasets/registry.js'
 
 export {compareCodePoints}
 

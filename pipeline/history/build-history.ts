@@ -1,13 +1,13 @@
-import {runBuild, type Datasets as BuildDatasets} from '../build/build.js'
+import {runBuild, type Datasets as BuildDatasets} from '../engine/build.js'
 import {compareCodePoints, diffDatasets, type JsonRecord} from '../diff/diff-datasets.js'
-import {canonicalJson} from '../output/canonical-json.js'
-import {validateDataset} from '../output/validate-datasets.js'
+import {canonicalJson} from '../datasets/canonical-json.js'
+import {validateDataset} from '../datasets/validate.js'
 import type {ChangeCounts, Commit, CommitPageChange, Commits} from '../types/commits.js'
 import type {Diff, FieldChange} from '../types/diff.js'
 import type {EntryHistory, EntryTimeline, EntryVersion} from '../types/entry-history.js'
 import type {OfferHistory, OfferTimeline, OfferVersion} from '../types/offer-history.js'
 import type {Offer} from '../types/offers.js'
-import {listCommits, walkCommits, type WalkOptions} from './walk-commits.js'
+import {listCommits, walkCommits, type WalkOptions} from '../git/walk-commits.js'
 
 /**
  * `herald history`: every commit that touched the pages, oldest first, built like

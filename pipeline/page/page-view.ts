@@ -1,6 +1,6 @@
 import {location} from 'vfile-location'
 import type {Place} from '../diagnostics/message.js'
-import {englishOf, splitSegments, viewToSource, type SegmentedText} from '../sxs/split-segments.js'
+import {englishOf, splitSegments, viewToSource, type SegmentedText} from './split-segments.js'
 import type {Text} from '../types/entries.js'
 
 /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {processPage, type PageResult} from '../../pipeline/process-page.js'
+import {processPage, type PageResult} from '../../pipeline/engine/process-page.js'
 
 export const fixtureFolder = path.resolve(import.meta.dirname, '../fixtures')
 

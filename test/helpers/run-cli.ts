@@ -1,4 +1,4 @@
-import {main} from '../../pipeline/cli.js'
+import {main} from '../../pipeline/cli/main.js'
 
 /** Runs `herald <args…>` in this process, capturing what it prints. */
 export async function runCli(

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // A UTF-8 BOM followed by one byte that is not UTF-8 was decoded as Latin-1 with the
 // BOM in it (`ï»¿---`): the front matter was not found and the page failed for its

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {englishOf, splitSegments} from '../../pipeline/sxs/split-segments.js'
+import {englishOf, splitSegments} from '../../pipeline/page/split-segments.js'
 
 // A segment whose translation is empty takes no room in the view; at either end of a
 // range its English was dropped (a title `<a name="x"></a>` + empty segment had no

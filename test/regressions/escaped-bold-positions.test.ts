@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {splitSegments, viewToSource} from '../../pipeline/sxs/split-segments.js'
+import {splitSegments, viewToSource} from '../../pipeline/page/split-segments.js'
 
 // sxs writes the opening `**` of bold as `\*\*` inside segments and the view has `**`:
 // view offsets after it were mapped two characters too far into the source, so

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {collectInputs} from '../../pipeline/build/collect-inputs.js'
+import {collectInputs} from '../../pipeline/files/collect-files.js'
 
 // A FIFO given as input was read with readFileSync, which blocks until something writes
 // to it: the build hung. One found in a folder was skipped without a word.

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {readFrontMatter} from '../../pipeline/read/front-matter.js'
+import {readFrontMatter} from '../../pipeline/page/front-matter.js'
 
 // A `---` fence with trailing spaces (editors leave them; Jekyll and DocFX accept them)
 // was not front matter: the page failed for its missing locale. And any line starting

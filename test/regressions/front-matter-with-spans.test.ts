@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // Span markup in the front matter (a translated title) was split as a segment: the view
 // got shorter than the source, the front matter was blanked up to its source offset —

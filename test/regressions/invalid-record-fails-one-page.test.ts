@@ -1,11 +1,12 @@
 import {expect, it, vi} from 'vitest'
-import {runBuild} from '../../pipeline/build/build.js'
+import {runBuild} from '../../pipeline/engine/build.js'
 
 // One record that did not fit its schema made the whole run invalid: nothing was
 // written, for any page. Such a record is a Herald bug, so it is simulated here (a
 // section key with a space); the page is reported and dropped, the others are written.
-vi.mock('../../pipeline/entries/section-keys.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../pipeline/entries/section-keys.js')>()
+vi.mock('../../pipeline/extract/entries/section-keys.js', async (importOriginal) => {
+  const original =
+    await importOriginal<typeof import('../../pipeline/extract/entries/section-keys.js')>()
   return {
     ...original,
     sectionKey: (anchor: string) =>

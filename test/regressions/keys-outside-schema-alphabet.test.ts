@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {runBuild} from '../../pipeline/build/build.js'
+import {runBuild} from '../../pipeline/engine/build.js'
 import {fixtureFolder} from '../helpers/fixtures.js'
 
 // Keys were made of whatever the page wrote: a slug anchor with a space or a slash, a

@@ -1,6 +1,6 @@
 import {expect, it} from 'vitest'
 import {formatMessages} from '../../pipeline/diagnostics/print-messages.js'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // 100,000 unclosed spans gave 100,000 warnings: a 30 MB report.json, and a minute of
 // printing them (vfile-reporter measures every line's width). A page lists at most 100

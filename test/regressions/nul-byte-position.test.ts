@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // A binary file was reported with the offset of its NUL byte in the decoded text —
 // after CR LF had become LF, so not an offset in the file — and without a line.

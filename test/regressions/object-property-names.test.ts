@@ -1,6 +1,6 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
-import {validateDataset} from '../../pipeline/output/validate-datasets.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
+import {validateDataset} from '../../pipeline/datasets/validate.js'
 
 // Vocabularies were plain objects read with `vocabulary[label] ?? fallback`: a section
 // anchor `constructor` or `__proto__` found `Object` or `Object.prototype` there, keyed

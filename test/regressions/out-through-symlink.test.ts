@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {collectInputs} from '../../pipeline/build/collect-inputs.js'
+import {collectInputs} from '../../pipeline/files/collect-files.js'
 
 // `--out` was excluded from the inputs by its resolved path, but folders are compared by
 // their real path: an output folder reached through a symlinked input was read.

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // Pages the Markdown parser is super-linear on hung a build (or, past ~5,000 nested
 // block quotes, crashed the tree walkers with a stack overflow). They are measured

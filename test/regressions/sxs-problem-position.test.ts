@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // Broken span markup was placed by mapping its source offset as if it were an offset in
 // the span-free view: every segment before it pushed the reported line further down.

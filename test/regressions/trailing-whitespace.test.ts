@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import {processPage} from '../../pipeline/process-page.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 // Spaces and tabs at the ends of lines inside a multi-line section were kept in its
 // `text` and `en` (`"criteria: \n\n- The partner"`): the same page saved by an editor

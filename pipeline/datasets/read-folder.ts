@@ -1,0 +1,171 @@
+import {execFileSync} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type {Diff} from '../types/diff.js'
+import {
+  DatasetError,
+  datasetFiles,
+  datasetNames,
+  diffDatasets,
+  type Datasets,
+  type JsonRecord
+} from '../diff/diff-datasets.js'
+
+/**
+ * Reads the datasets of a folder, or of a folder in a git revision (`REV:PATH`, such as
+ * `HEAD~1:output`). The JSON may be hostile: keys that could reach a prototype are
+ * dropped while parsing, and records are only read through `Object.hasOwn`.
+ */
+
+export interface ReadOptions {
+  /** The git repository (any folder in it) that `REV:PATH` is read from; default: cwd. */
+  repo?: string
+}
+
+export interface ReadDatasets extends Datasets {
+  /** The dataset files found; a missing one counts as an empty dataset. */
+  files: string[]
+}
+
+/** Dataset files can be large; git's output is buffered whole. */
+const maxGitOutput = 1024 ** 3
+
+const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype'])
+
+function dropUnsafeKeys(key: string, value: unknown): unknown {
+  return unsafeKeys.has(key) ? undefined : value
+}
+
+const utf8 = new TextDecoder('utf-8', {fatal: true})
+
+/** The records of one dataset file; `label` names it in messages. */
+export function parseDataset(bytes: Uint8Array, label: string): JsonRecord[] {
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    throw new DatasetError(`${label} is not UTF-8 text`)
+  }
+
+  let data: unknown
+  try {
+    data = JSON.parse(text, dropUnsafeKeys)
+  } catch (error) {
+    throw new DatasetError(`${label} is not valid JSON: ${(error as Error).message}`)
+  }
+
+  if (!Array.isArray(data)) {
+    throw new DatasetError(`${label} should hold an array of records: is it a Herald dataset?`)
+  }
+
+  for (const [index, record] of data.entries()) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw new DatasetError(`${label}, record ${index + 1}: expected an object`)
+    }
+  }
+
+  return data as JsonRecord[]
+}
+
+function emptyDatasets(label: string): ReadDatasets {
+  return {label, entries: [], offers: [], countryRules: [], tables: [], files: []}
+}
+
+function readFolder(folder: string): ReadDatasets {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(folder)
+  } catch {
+    throw new DatasetError(
+      `No folder \`${folder}\`: give a dataset folder (such as output/) or a git revision of one (such as HEAD~1:output)`
+    )
+  }
+
+  if (!stat.isDirectory()) {
+    throw new DatasetError(`\`${folder}\` is a file: give the folder that holds entries.json`)
+  }
+
+  const datasets = emptyDatasets(folder)
+  for (const name of datasetNames) {
+    const file = datasetFiles[name]
+    let bytes: Buffer
+    try {
+      bytes = fs.readFileSync(path.join(folder, file))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+      throw new DatasetError(`Cannot read ${path.join(folder, file)}: ${(error as Error).message}`)
+    }
+
+    datasets[name] = parseDataset(bytes, `${folder}/${file}`)
+    datasets.files.push(file)
+  }
+
+  return datasets
+}
+
+function git(args: string[], repo: string, what: string): Buffer {
+  try {
+    return execFileSync('git', args, {
+      cwd: repo,
+      maxBuffer: maxGitOutput,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+  } catch (error) {
+    const {code, stderr} = error as {code?: string; stderr?: Buffer}
+    if (code === 'ENOENT') throw new DatasetError(`Cannot read ${what}: git is not installed`)
+    const reason = stderr?.toString('utf8').trim().split('\n')[0] ?? (error as Error).message
+    throw new DatasetError(`Cannot read ${what} from git in ${repo}: ${reason}`)
+  }
+}
+
+function readRevision(revision: string, folder: string, repo: string): ReadDatasets {
+  const label = `${revision}:${folder}`
+  // A revision is one argument of git's: one that starts with `-` would be an option.
+  if (revision.startsWith('-')) {
+    throw new DatasetError(`\`${label}\`: a revision cannot start with \`-\``)
+  }
+
+  const kind = git(['cat-file', '-t', label], repo, `\`${label}\``).toString('utf8').trim()
+  if (kind !== 'tree') {
+    throw new DatasetError(`\`${label}\` is a ${kind} in git, not a folder of datasets`)
+  }
+
+  const names = new Set(
+    git(['ls-tree', '-z', '--name-only', label], repo, `\`${label}\``).toString('utf8').split('\0')
+  )
+  const datasets = emptyDatasets(label)
+  for (const name of datasetNames) {
+    const file = datasetFiles[name]
+    if (!names.has(file)) continue
+    const spec = folder === '' ? `${revision}:${file}` : `${label}/${file}`
+    datasets[name] = parseDataset(git(['show', spec], repo, `\`${spec}\``), spec)
+    datasets.files.push(file)
+  }
+
+  return datasets
+}
+
+/**
+ * Reads `location`: a folder, or `REV:PATH` with PATH from the top of the repository.
+ * An existing folder wins over a revision of the same spelling.
+ */
+export function readDatasets(location: string, options: ReadOptions = {}): ReadDatasets {
+  if (location === '') throw new DatasetError('An empty path is not a dataset folder')
+  const colon = location.indexOf(':')
+  if (colon > 0 && !fs.existsSync(location)) {
+    let folder = location.slice(colon + 1)
+    while (folder.endsWith('/')) folder = folder.slice(0, -1)
+    return readRevision(location.slice(0, colon), folder, options.repo ?? process.cwd())
+  }
+
+  return readFolder(location)
+}
+
+/** The diff between two dataset folders or revisions of one (`herald regenerate` uses it). */
+export function diffDatasetFolders(
+  oldLocation: string,
+  newLocation: string,
+  options: ReadOptions = {}
+): Diff {
+  return diffDatasets(readDatasets(oldLocation, options), readDatasets(newLocation, options))
+}

@@ -1,0 +1,247 @@
+import type {List, ListItem, Nodes, Paragraph, RootContent} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {Report} from '../../diagnostics/message.js'
+import type {KeyedSection} from '../entries/section-text.js'
+import type {PageView} from '../../page/page-view.js'
+import type {CountryRule} from '../../types/country-rules.js'
+import type {Entry, Text} from '../../types/entries.js'
+import type {Table} from '../../types/tables.js'
+import {countryByName, isCountryCode} from './country-index.js'
+import {parseDigitRule} from './digit-rule.js'
+import {findCountries} from './find-countries.js'
+
+/**
+ * Country rules: requirement rows of country tables (country, area, identifier
+ * lengths, native field name), and the countries and regions an entry's lists name.
+ * Countries are identified from data (ISO 3166, CLDR names via Intl, aliases); a code
+ * damaged by translation is repaired from the name in the same row where it matches.
+ */
+
+type Base = Pick<CountryRule, 'entryKey' | 'entryId' | 'locale' | 'flavour' | 'month'>
+
+function baseOf(record: Entry | Table): Base {
+  const entryKey = 'entryKey' in record ? record.entryKey : record.key
+  const entryId = 'entryId' in record ? record.entryId : record.id
+  return {entryKey, entryId, locale: record.locale, flavour: record.flavour, month: record.month}
+}
+
+function english(cell: Text | undefined): string {
+  return cell ? (cell.en ?? cell.text).trim() : ''
+}
+
+export function requirementRules(
+  table: Table,
+  report: Report
+): {rules: CountryRule[]; reported: number} {
+  const column = (role: string) => table.columns.findIndex((item) => item.role === role)
+  const iso = column('iso-code')
+  const name = column('country')
+  const area = column('area')
+  const digits = column('digits')
+  const field = column('field-name')
+  const comment = column('comment')
+  const rules: CountryRule[] = []
+  let reported = 0
+
+  for (const row of table.rows) {
+    const place = {line: row.line, column: 1}
+    const nameCell = row.cells[name]
+    const nameLocale = nameCell?.en === undefined ? table.locale : 'en'
+    const byName = nameCell ? countryByName(english(nameCell), nameLocale) : null
+    const code = english(row.cells[iso]).toUpperCase()
+    let country: string | null = isCountryCode(code) ? code : null
+
+    if (byName && country !== byName.code) {
+      if (iso !== -1) {
+        report(
+          'country-code-repaired',
+          `ISO code \`${english(row.cells[iso])}\` does not match \`${english(nameCell)}\`: repaired to ${byName.code}`,
+          place,
+          {expected: [byName.code], actual: english(row.cells[iso])}
+        )
+      }
+
+      country = byName.code
+    }
+
+    if (!country) {
+      reported++
+      report(
+        'country-unresolved',
+        `Cannot identify the country of \`${row.cells.map((cell) => cell.text).join(' | ')}\`: not a known ISO code or country name`,
+        place
+      )
+      continue
+    }
+
+    const rule: CountryRule = {
+      ...baseOf(table),
+      kind: 'requirement',
+      country,
+      region: area === -1 ? null : english(row.cells[area]) || null,
+      section: table.section,
+      source: {file: table.source.file, line: row.line}
+    }
+    if (nameCell) rule.name = nameCell
+    const digitCell = row.cells[digits]
+    if (digitCell) {
+      const parsed = parseDigitRule(english(digitCell), table.locale)
+      if (parsed) Object.assign(rule, parsed)
+      else if (digitCell.text) {
+        report('digits-unparsed', `No identifier length in \`${digitCell.text}\``, place)
+      }
+    }
+
+    const fieldCell = row.cells[field]
+    if (fieldCell?.text) rule.fieldName = fieldCell.text
+    const commentCell = row.cells[comment]
+    if (commentCell) rule.comment = commentCell
+    rules.push(rule)
+  }
+
+  return {rules, reported}
+}
+
+interface Piece {
+  text: Text
+  line: number
+  /** The sentence before a list of one-country bullets. */
+  leadIn?: Text
+}
+
+function textOf(page: PageView, node: {position?: Nodes['position']}): Text {
+  return page.text(node.position!.start.offset!, node.position!.end.offset!)
+}
+
+/** Paragraphs and list items of a section, each with what introduces it. */
+function pieces(page: PageView, nodes: RootContent[]): Piece[] {
+  const found: Piece[] = []
+  nodes.forEach((node, index) => {
+    const previous = nodes[index - 1]
+    const leadIn = previous?.type === 'paragraph' ? textOf(page, previous) : undefined
+    visit(node as Nodes, (child, position, parent) => {
+      if (child.type === 'paragraph' && parent?.type !== 'listItem') {
+        found.push({
+          text: textOf(page, child as Paragraph),
+          line: page.place(child.position!.start.offset!).line
+        })
+      }
+
+      if (child.type === 'list') {
+        for (const item of (child as List).children as ListItem[]) {
+          const first = item.children[0]
+          if (first?.type !== 'paragraph') continue
+          const parentLead =
+            parent && position !== undefined && parent.children[position - 1]?.type === 'paragraph'
+              ? textOf(page, parent.children[position - 1] as Paragraph)
+              : leadIn
+          found.push({
+            text: textOf(page, first),
+            line: page.place(first.position!.start.offset!).line,
+            leadIn: parentLead
+          })
+        }
+
+        return 'skip'
+      }
+
+      return undefined
+    })
+  })
+  return found
+}
+
+/**
+ * The same paragraphs recur across months, flavours and — on the English side of sxs
+ * pages — across locales: their countries are looked up once.
+ */
+const memo = new Map<string, ReturnType<typeof findCountries>>()
+const memoLimit = 20_000
+
+function findCountriesOnce(text: string, locale: string): ReturnType<typeof findCountries> {
+  const key = `${locale}\0${text}`
+  let found = memo.get(key)
+  if (!found) {
+    if (memo.size >= memoLimit) memo.clear()
+    found = findCountries(text, locale)
+    memo.set(key, found)
+  }
+
+  return found
+}
+
+/** A text to look for countries in: the English where the page has it. */
+function searchable(text: Text, locale: string): {value: string; locale: string} {
+  return text.en === undefined ? {value: text.text, locale} : {value: text.en, locale: 'en'}
+}
+
+export function scopeRules(
+  page: PageView,
+  entry: Entry,
+  sections: KeyedSection[],
+  tables: Table[]
+): CountryRule[] {
+  const rules: CountryRule[] = []
+  const seen = new Set<string>()
+  const add = (rule: CountryRule) => {
+    const id = `${rule.kind} ${rule.country ?? rule.region}`
+    if (seen.has(id)) return
+    seen.add(id)
+    rules.push(rule)
+  }
+
+  const consider = (piece: Piece, section: string, listItem: boolean) => {
+    const {value, locale} = searchable(piece.text, entry.locale)
+    const found = findCountriesOnce(value, locale)
+    // One country in a sentence is a mention; a list item that is one country, or a
+    // sentence naming several, is a scope.
+    const isList =
+      found.countries.length >= 2 ||
+      (listItem && found.countries.length === 1 && value.length <= 60)
+    if (!isList && found.regions.length === 0) return
+    const before = found.countries[0] ? value.slice(0, found.countries[0].start).trim() : ''
+    const leadIn = piece.leadIn ?? (before ? {text: before} : piece.text)
+    for (const country of isList ? found.countries : []) {
+      add({
+        ...baseOf(entry),
+        kind: 'scope',
+        country: country.code,
+        region: null,
+        section,
+        name: {text: country.text},
+        leadIn,
+        source: {file: entry.source.file, line: piece.line}
+      })
+    }
+
+    for (const region of found.regions) {
+      add({
+        ...baseOf(entry),
+        kind: 'region',
+        country: null,
+        region: region.region,
+        section,
+        name: {text: region.text},
+        leadIn,
+        source: {file: entry.source.file, line: piece.line}
+      })
+    }
+  }
+
+  for (const section of sections) {
+    if (section.key === 'categories') continue
+    for (const piece of pieces(page, section.nodes))
+      consider(piece, section.key, piece.leadIn !== undefined)
+  }
+
+  for (const table of tables) {
+    if (table.role === 'country-rules') continue
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        if (cell.text.includes('\n')) consider({text: cell, line: row.line}, table.section, false)
+      }
+    }
+  }
+
+  return rules
+}
