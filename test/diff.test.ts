@@ -5,15 +5,15 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
+import {compareCodePoints} from '../pipeline/compare.js'
+import type {JsonRecord} from '../pipeline/datasets/definition.js'
 import {
-  compareCodePoints,
-  DatasetError,
   diffDatasets,
   hasChanges,
-  similarity,
-  type Datasets,
-  type JsonRecord
+  type DatasetRecords as Datasets
 } from '../pipeline/diff/diff-datasets.js'
+import {similarity} from '../pipeline/diff/find-renames.js'
+import {DatasetError} from '../pipeline/errors.js'
 import {formatSummary} from '../pipeline/diff/format-summary.js'
 import {diffDatasetFolders, parseDataset, readDatasets} from '../pipeline/datasets/read-folder.js'
 import {validateDataset} from '../pipeline/datasets/validate.js'

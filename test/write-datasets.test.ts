@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {main} from '../pipeline/cli/main.js'
 import {datasetFiles} from '../pipeline/engine/build.js'
 import {recoverInterruptedWrite, writeDatasets} from '../pipeline/datasets/write-folder.js'
-import {validateDataset, type DatasetName} from '../pipeline/datasets/validate.js'
+import {validateDataset, type SchemaName} from '../pipeline/datasets/validate.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const compiled = fs.existsSync(path.join(root, 'dist', 'cli.js'))
@@ -32,7 +32,7 @@ function isWholeOutput(folder: string): boolean {
     const full = path.join(folder, file)
     if (!fs.existsSync(full)) return false
     if (
-      validateDataset(name as DatasetName, JSON.parse(fs.readFileSync(full, 'utf8'))) !== undefined
+      validateDataset(name as SchemaName, JSON.parse(fs.readFileSync(full, 'utf8'))) !== undefined
     )
       return false
   }

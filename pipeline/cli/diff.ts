@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util'
-import {DatasetError, diffDatasets, hasChanges} from '../diff/diff-datasets.js'
+import {diffDatasets, hasChanges} from '../diff/diff-datasets.js'
+import {DatasetError} from '../errors.js'
 import {formatSummary} from '../diff/format-summary.js'
 import {readDatasets} from '../datasets/read-folder.js'
 import {canonicalJson} from '../datasets/canonical-json.js'

@@ -6,10 +6,7 @@ export interface Io {
   isTerminal: boolean
 }
 
-import {HeraldError} from '../errors.js'
-
-/** A mistake in the command line: printed without a stack trace, exit code 2. */
-export class UsageError extends HeraldError {}
+export {UsageError} from '../errors.js'
 
 /** A command returns its exit code: 0 done, 1 problems in the input, 2 usage or I/O. */
 export type Command = (args: string[], io: Io) => number | Promise<number>

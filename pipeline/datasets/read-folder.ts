@@ -3,13 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type {Diff} from '../types/diff.js'
 import {
-  DatasetError,
-  datasetFiles,
-  datasetNames,
   diffDatasets,
-  type Datasets,
-  type JsonRecord
+  diffedDatasets,
+  diffedNames,
+  type DatasetRecords
 } from '../diff/diff-datasets.js'
+import {DatasetError} from '../errors.js'
+import type {JsonRecord} from './definition.js'
 
 /**
  * Reads the datasets of a folder, or of a folder in a git revision (`REV:PATH`, such as
@@ -22,7 +22,7 @@ export interface ReadOptions {
   repo?: string
 }
 
-export interface ReadDatasets extends Datasets {
+export type ReadDatasets = DatasetRecords & {
   /** The dataset files found; a missing one counts as an empty dataset. */
   files: string[]
 }
@@ -86,8 +86,8 @@ function readFolder(folder: string): ReadDatasets {
   }
 
   const datasets = emptyDatasets(folder)
-  for (const name of datasetNames) {
-    const file = datasetFiles[name]
+  for (const name of diffedNames) {
+    const file = diffedDatasets[name].file
     let bytes: Buffer
     try {
       bytes = fs.readFileSync(path.join(folder, file))
@@ -134,8 +134,8 @@ function readRevision(revision: string, folder: string, repo: string): ReadDatas
     git(['ls-tree', '-z', '--name-only', label], repo, `\`${label}\``).toString('utf8').split('\0')
   )
   const datasets = emptyDatasets(label)
-  for (const name of datasetNames) {
-    const file = datasetFiles[name]
+  for (const name of diffedNames) {
+    const file = diffedDatasets[name].file
     if (!names.has(file)) continue
     const spec = folder === '' ? `${revision}:${file}` : `${label}/${file}`
     datasets[name] = parseDataset(git(['show', spec], repo, `\`${spec}\``), spec)

@@ -1,18 +1,18 @@
-import fs from 'node:fs'
-import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type {ErrorObject} from 'ajv'
+import * as compiled from '../types/validators.js'
+import type {Validator} from '../types/validators.js'
 
 /**
- * Every dataset is validated against its schema before anything is written. The
- * schemas are compiled once per process, on first use.
+ * Every dataset is validated against its schema before anything is written, and every
+ * page's records before they join a dataset. The validators are ajv's standalone code,
+ * compiled from `schemas/` once by `npm run types`: no process or worker compiles a
+ * schema at run time.
  */
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
-const schemaFolder = new URL('../../schemas/', import.meta.url)
-let ajv: Ajv2020 | undefined
-const validators = new Map<string, ValidateFunction>()
+const validators: Record<string, Validator | undefined> = compiled
 
-export type DatasetName =
+/** What can be validated: a dataset or the diff by name, or `<name>Record` for one record. */
+export type SchemaName =
   | 'entries'
   | 'tables'
   | 'offers'
@@ -23,34 +23,36 @@ export type DatasetName =
   | 'offerHistory'
   | 'commits'
 
-/** Schema file names are kebab-case (`country-rules.schema.json`). */
-function schemaFile(name: DatasetName): string {
-  return `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}.schema.json`
+/** Undefined when valid; otherwise a message naming the record and the problem. */
+export function validateDataset(name: SchemaName, data: unknown): string | undefined {
+  return check(name, name, data)
 }
 
-function validatorFor(name: DatasetName): ValidateFunction {
-  let validate = validators.get(name)
-  if (!validate) {
-    ajv ??= addFormats(new Ajv2020({strict: true, allErrors: false}))
-    const schema = JSON.parse(fs.readFileSync(new URL(schemaFile(name), schemaFolder), 'utf8'))
-    validate = ajv.compile(schema)
-    validators.set(name, validate)
+/** Undefined when every record is valid; otherwise a message naming the first bad one. */
+export function validateRecords(name: SchemaName, records: readonly unknown[]): string | undefined {
+  const validate = validators[`${name}Record`]
+  if (!validate) throw new Error(`No record schema for \`${name}\``)
+  for (const [index, record] of records.entries()) {
+    if (validate(record)) continue
+    return messageOf(name, validate.errors![0]!, `/${index}`, record)
   }
 
-  return validate
+  return undefined
 }
 
-/** Undefined when valid; otherwise a message naming the record and the problem. */
-export function validateDataset(name: DatasetName, data: unknown): string | undefined {
-  const validate = validatorFor(name)
+function check(name: SchemaName, exported: string, data: unknown): string | undefined {
+  const validate = validators[exported]
+  if (!validate) throw new Error(`No schema for \`${name}\``)
   if (validate(data)) return undefined
   const error = validate.errors![0]!
-  const pointer = error.instancePath || '/'
-  const index = /^\/(\d+)/.exec(pointer)
-  const record =
-    index && Array.isArray(data)
-      ? (data[Number(index[1])] as {key?: string} | undefined)
-      : undefined
-  const which = record?.key ? ` (record \`${record.key}\`)` : ''
+  const index = /^\/(\d+)/.exec(error.instancePath)
+  const record = index && Array.isArray(data) ? data[Number(index[1])] : undefined
+  return messageOf(name, error, '', record)
+}
+
+function messageOf(name: string, error: ErrorObject, prefix: string, record: unknown): string {
+  const pointer = prefix + error.instancePath || '/'
+  const key = (record as {key?: unknown} | undefined)?.key
+  const which = typeof key === 'string' ? ` (record \`${key}\`)` : ''
   return `${name}.json${which} at \`${pointer}\` ${error.message ?? 'is invalid'}`
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {datasetFiles} from './registry.js'
-import {HeraldError} from '../errors.js'
+import {OutputError} from '../errors.js'
+import {heraldFileNames} from './registry.js'
 
 /**
  * Replaces the output folder with a new set of files, all at once: the files are
@@ -11,17 +11,6 @@ import {HeraldError} from '../errors.js'
  * `<out>.herald-old` and the next run puts it back before doing anything else.
  */
 
-/** Every file name Herald writes into an output folder (builds and histories). */
-export const heraldFileNames = new Set<string>([
-  ...Object.values(datasetFiles),
-  'entry-history.json',
-  'offer-history.json',
-  'commits.json'
-])
-
-/** Raised when the output folder holds files Herald did not write (and no `--force`). */
-export class ForeignOutputError extends HeraldError {}
-
 /**
  * An output folder may be replaced when it does not exist, is empty, or holds only
  * files Herald writes: a mistaken `--out ~/Documents` must not wipe a folder.
@@ -29,14 +18,12 @@ export class ForeignOutputError extends HeraldError {}
 export function checkReplaceable(out: string, force: boolean): void {
   if (!fs.existsSync(out)) return
   if (!fs.statSync(out).isDirectory()) {
-    throw new ForeignOutputError(`\`${out}\` exists and is not a folder: choose another --out`)
+    throw new OutputError(`\`${out}\` exists and is not a folder: choose another --out`)
   }
 
   // Not even --force replaces a repository: the folder swap would delete its history.
   if (fs.existsSync(path.join(out, '.git'))) {
-    throw new ForeignOutputError(
-      `\`${out}\` is a git repository: choose a folder inside it as --out`
-    )
+    throw new OutputError(`\`${out}\` is a git repository: choose a folder inside it as --out`)
   }
 
   if (force) return
@@ -47,7 +34,7 @@ export function checkReplaceable(out: string, force: boolean): void {
       .slice(0, 3)
       .map((name) => `\`${name}\``)
       .join(', ')
-    throw new ForeignOutputError(
+    throw new OutputError(
       `\`${out}\` holds files Herald did not write (${shown}${foreign.length > 3 ? ', …' : ''}): ` +
         'choose an empty or Herald-made --out, or pass --force to replace the folder'
     )

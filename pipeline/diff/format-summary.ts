@@ -1,5 +1,6 @@
 import type {Diff, FieldChange} from '../types/diff.js'
-import {datasetNames, type DatasetName, type JsonRecord} from './diff-datasets.js'
+import type {JsonRecord} from '../datasets/definition.js'
+import {diffedNames as datasetNames, type DiffedDataset as DatasetName} from './diff-datasets.js'
 
 /**
  * The diff as Markdown for a commit message or a pull request: a headline, then one

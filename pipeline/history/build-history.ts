@@ -1,6 +1,9 @@
 import {runBuild, type Datasets as BuildDatasets} from '../engine/build.js'
-import {compareCodePoints, diffDatasets, type JsonRecord} from '../diff/diff-datasets.js'
+import {compareCodePoints} from '../compare.js'
+import type {JsonRecord} from '../datasets/definition.js'
+import {diffDatasets} from '../diff/diff-datasets.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
+import {datasetsWrittenBy} from '../datasets/registry.js'
 import {validateDataset} from '../datasets/validate.js'
 import type {ChangeCounts, Commit, CommitPageChange, Commits} from '../types/commits.js'
 import type {Diff, FieldChange} from '../types/diff.js'
@@ -48,15 +51,6 @@ export interface HistoryResult {
   stats: HistoryStats
   /** Set when a dataset (of a commit's build, or of the history) fails its schema. */
   invalid?: string
-}
-
-export const historyDatasetNames = ['entryHistory', 'offerHistory', 'commits'] as const
-
-/** The file each history dataset is written to. */
-export const historyFiles: Record<(typeof historyDatasetNames)[number], string> = {
-  entryHistory: 'entry-history.json',
-  offerHistory: 'offer-history.json',
-  commits: 'commits.json'
 }
 
 interface Point {
@@ -385,8 +379,11 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
     offerHistory: offers.dataset(),
     commits
   }
-  for (const name of historyDatasetNames) {
-    invalid ??= validateDataset(name, datasets[name])
+  for (const {name} of datasetsWrittenBy('history')) {
+    invalid ??= validateDataset(
+      name as keyof HistoryDatasets,
+      datasets[name as keyof HistoryDatasets]
+    )
   }
 
   return {datasets, stats, ...(invalid === undefined ? {} : {invalid})}
@@ -395,6 +392,9 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
 /** The files of a history, canonical JSON, by file name. */
 export function historyFileContents(datasets: HistoryDatasets): Record<string, string> {
   return Object.fromEntries(
-    historyDatasetNames.map((name) => [historyFiles[name], canonicalJson(datasets[name])])
+    datasetsWrittenBy('history').map(({name, file}) => [
+      file,
+      canonicalJson(datasets[name as keyof HistoryDatasets])
+    ])
   )
 }
