@@ -1,32 +1,38 @@
+import {createHash} from 'node:crypto'
 import path from 'node:path'
-import {createReporter, type Place, type Report} from '../diagnostics/message.js'
-import type {RuleId, SeverityOverrides} from '../diagnostics/rules.js'
-import {extractEntry} from '../extract/entries/extract-entry.js'
-import {segmentEntries} from '../extract/entries/segment-entries.js'
-import {describeExcess, excessOf, measureComplexity} from '../page/page-complexity.js'
-import {createPageView} from '../page/page-view.js'
-import {parseMarkdown} from '../page/parse-markdown.js'
+import {validateRecords} from '../datasets/validate.js'
+import {countMessages, emptyFileReport, ledgerCounters} from '../diagnostics/ledger.js'
+import {createReporter} from '../diagnostics/message.js'
+import type {SeverityOverrides} from '../diagnostics/rules.js'
+import {anchorsOfLine} from '../extract/entries/segment-entries.js'
+import {isSectionAnchor} from '../extract/entries/section-keys.js'
+import {isNumberAnchor} from '../extract/entries/anchors.js'
 import {decodeText} from '../page/decode-text.js'
 import {frontMatterString, readFrontMatter} from '../page/front-matter.js'
+import {headingLines} from '../page/heading-lines.js'
+import {describeExcess, excessOf, measureComplexity} from '../page/page-complexity.js'
 import {monthFromFileName} from '../page/page-name.js'
-import {visit} from 'unist-util-visit'
-import {requirementRules, scopeRules} from '../extract/countries/extract-country-rules.js'
-import {extractOffers} from '../extract/offers/extract-offers.js'
-import {findTables, tableRecords} from '../extract/tables/extract-tables.js'
+import {createPageView, partView, type PageView} from '../page/page-view.js'
+import {viewToSource} from '../page/split-segments.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
 import type {Offer} from '../types/offers.js'
-import type {Table} from '../types/tables.js'
-import {validateDataset} from '../datasets/validate.js'
-import {countMessages, emptyFileReport, ledgerCounters} from '../diagnostics/ledger.js'
 import type {FileReport, Message} from '../types/report.js'
+import type {Table} from '../types/tables.js'
+import {extractPart, type PartCounts, type PartResult} from './extract-part.js'
+import {limitPerRule} from './limit-messages.js'
+import type {PartMemo} from './part-memo.js'
+import {rekeyEntry} from './rekey-entry.js'
 
 /**
- * One page, start to finish: decode → front matter → split sxs segments → parse →
- * segment entries → extract. Pure (bytes in, data out) so it can run in a worker
- * thread and be cached by content hash.
+ * One page, top to bottom: decode → front matter → split sxs segments (the span-free view)
+ * → check the parser's limits → cut into parts at top-level H2s → each part parsed and
+ * extracted (`extract-part.ts`), or taken from the memo when the same part was seen →
+ * assembled into the page's records, ledger and diagnostics. Pure (bytes in, data out),
+ * so it runs in a worker thread and its result is cached by content hash.
  */
 
+/** Everything one page yields. */
 export interface PageResult {
   report: FileReport
   entries: Entry[]
@@ -36,8 +42,11 @@ export interface PageResult {
   messages: Message[]
 }
 
+/** How a page is processed. */
 export interface ProcessOptions {
   overrides?: SeverityOverrides
+  /** Results of parts seen before; without it every part is extracted. */
+  memo?: PartMemo
 }
 
 /** Counts H2s of a page we cannot read, so they show as reported in the ledger. */
@@ -48,42 +57,36 @@ function countHeadings(text: string): number {
 }
 
 /**
- * Messages of one rule listed per page. Real pages have a few per rule at most; a hostile
- * one (100,000 unclosed spans) would otherwise make a 30 MB report and take a minute to
- * print. What is over the cap is counted in one last message.
+ * Where the page is cut: the top-level H2 lines, except those that continue the entry
+ * before them (an H2 whose only anchor is a section name is merged into that entry).
  */
-const maxMessagesPerRule = 100
-
-function limitPerRule(report: Report): {report: Report; flush: () => void} {
-  const counts = new Map<RuleId, number>()
-  const firstUnlisted = new Map<RuleId, Place | undefined>()
-  return {
-    report(ruleId, reason, place, extra) {
-      const count = (counts.get(ruleId) ?? 0) + 1
-      counts.set(ruleId, count)
-      if (count <= maxMessagesPerRule) report(ruleId, reason, place, extra)
-      else if (count === maxMessagesPerRule + 1) firstUnlisted.set(ruleId, place)
-    },
-    flush() {
-      for (const [ruleId, place] of firstUnlisted) {
-        const more = counts.get(ruleId)! - maxMessagesPerRule
-        report(
-          ruleId,
-          `${more} more \`${ruleId}\` messages in this file from here on, not listed one by one`,
-          place
-        )
-      }
-    }
-  }
+function partBounds(page: PageView): number[] {
+  const cuts = headingLines(page.view)
+    .filter((line) => {
+      const anchors = anchorsOfLine(page, line.start, line.end)
+      const slugs = anchors.filter((anchor) => !isNumberAnchor(anchor))
+      return slugs.length === 0 || anchors.some(isNumberAnchor) || !slugs.every(isSectionAnchor)
+    })
+    .map((line) => line.start)
+  return [0, ...cuts.filter((cut) => cut > 0), page.view.length]
 }
 
-function invalidRecord(result: PageResult): string | undefined {
-  return (
-    validateDataset('entries', result.entries) ??
-    validateDataset('tables', result.tables) ??
-    validateDataset('offers', result.offers) ??
-    validateDataset('countryRules', result.countryRules)
-  )
+/**
+ * A part's result depends on its text — in sxs, with the English of its segments — and
+ * on the page's name, month, locale and flavour, and the severities: its memo key. The
+ * source commit and translation type of the page are filled in afterwards, so a page
+ * translated again from a new English commit still reuses its unchanged parts.
+ */
+function partKey(page: PageView, source: string, start: number, end: number, salt: string): string {
+  const from = viewToSource(page.segmented, start)
+  const to = end === page.view.length ? source.length : viewToSource(page.segmented, end)
+  return createHash('sha256')
+    .update(salt)
+    .update('\0')
+    .update(source.slice(from, to))
+    .update('\0')
+    .update(page.text(start, end).en ?? '')
+    .digest('hex')
 }
 
 export function processPage(
@@ -92,8 +95,7 @@ export function processPage(
   options: ProcessOptions = {}
 ): PageResult {
   const messages: Message[] = []
-  const limited = limitPerRule(createReporter(file, messages, options.overrides))
-  const report = limited.report
+  const report = createReporter(file, messages, options.overrides)
   const result: PageResult = {
     report: emptyFileReport(file),
     entries: [],
@@ -105,9 +107,8 @@ export function processPage(
   const fileReport = result.report
 
   const finish = (): PageResult => {
-    limited.flush()
-    fileReport.diagnostics = countMessages(messages)
-
+    result.messages = limitPerRule(messages)
+    fileReport.diagnostics = countMessages(result.messages)
     return result
   }
 
@@ -193,94 +194,78 @@ export function processPage(
     return fail(countHeadings(text))
   }
 
-  const tree = parseMarkdown(page.view)
-  const segmented = segmentEntries(tree, page, report)
-  const facts = {
-    file,
-    month,
-    locale,
-    sourceCommit: frontMatterString(data, 'ms.sourcegitcommit') ?? null,
-    translationType: frontMatterString(data, 'ms.translationtype') ?? null
+  const context = {
+    facts: {file, month, locale, sourceCommit: null, translationType: null},
+    overrides: options.overrides
   }
-
-  const keys = new Map<string, number>()
-  const extractedTables = new Set<unknown>()
-  for (const block of segmented.entries) {
-    const base = `${month}/${block.id}`
-    const count = (keys.get(base) ?? 0) + 1
-    keys.set(base, count)
-    if (count > 1) {
-      report(
-        'entry-duplicate-slug',
-        `Slug \`${block.id}\` is used by ${count} H2s of this page: both kept, this one as \`${base}~${count}\``,
-        page.place(block.heading.position!.start.offset!)
-      )
+  const salt = JSON.stringify([file, month, locale, page.flavour, options.overrides ?? {}])
+  const bounds = partBounds(page)
+  const parts: PartResult[] = []
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const [start, end] = [bounds[index]!, bounds[index + 1]!]
+    const key = options.memo ? partKey(page, text, start, end, salt) : ''
+    const line = page.place(start).line
+    let part = options.memo?.get(key, line)
+    if (!part) {
+      part = extractPart(partView(page, start, end), context)
+      options.memo?.set(key, line, part)
     }
 
-    const {entry, sections} = extractEntry(
-      block,
-      count > 1 ? `${base}~${count}` : base,
-      page,
-      facts,
-      report
-    )
-    result.entries.push(entry)
+    parts.push(part)
+  }
 
-    const found = findTables(page, sections)
-    for (const table of found) extractedTables.add(table.node)
-    const tables = tableRecords(page, entry, found)
-    result.tables.push(...tables)
-    for (const table of tables) {
-      fileReport.rowsExtracted += table.rows.length
-      if (table.role === 'offers') {
-        const {offers, counts} = extractOffers(table, report)
-        result.offers.push(...offers)
-        fileReport.offerRows += counts.rows
-        fileReport.offerRowsExtracted += counts.rowsExtracted
-        fileReport.offerRowsReported += counts.rowsReported
-      } else if (table.role === 'country-rules') {
-        const {rules} = requirementRules(table, report)
-        result.countryRules.push(...rules)
+  const sourceCommit = frontMatterString(data, 'ms.sourcegitcommit') ?? null
+  const translationType = frontMatterString(data, 'ms.translationtype') ?? null
+  const slugCounts = new Map<string, number>()
+  for (const part of parts) {
+    messages.push(...part.messages)
+    for (const counter of Object.keys(part.counts) as Array<keyof PartCounts>) {
+      fileReport[counter] += part.counts[counter]
+    }
+
+    for (const records of part.entries) {
+      const {entry} = records
+      entry.source.sourceCommit = sourceCommit
+      entry.source.translationType = translationType
+      const count = (slugCounts.get(entry.key) ?? 0) + 1
+      slugCounts.set(entry.key, count)
+      if (count > 1) {
+        report(
+          'entry-duplicate-slug',
+          `Slug \`${entry.id}\` is used by ${count} H2s of this page: both kept, this one as \`${entry.key}~${count}\``,
+          {line: entry.source.line, column: entry.source.column}
+        )
+        rekeyEntry(records, `${entry.key}~${count}`)
       }
+
+      result.entries.push(entry)
+      result.tables.push(...records.tables)
+      result.offers.push(...records.offers)
+      result.countryRules.push(...records.countryRules)
     }
-
-    result.countryRules.push(...scopeRules(page, entry, sections, tables))
   }
-
-  visit(tree, 'table', (table) => {
-    fileReport.tables++
-    fileReport.rows += Math.max(table.children.length - 1, 0)
-    if (extractedTables.has(table)) return
-    fileReport.tablesReported++
-    fileReport.rowsReported += Math.max(table.children.length - 1, 0)
-    report(
-      'table-outside-entry',
-      'Table outside any entry (before the first H2 with an English slug): not extracted',
-      page.place(table.position!.start.offset!)
-    )
-  })
 
   // A record that does not fit its schema is a Herald bug; it fails this page, not the
   // whole run (which writes nothing when a dataset is invalid).
-  const invalid = invalidRecord(result)
+  const invalid =
+    validateRecords('entries', result.entries) ??
+    validateRecords('tables', result.tables) ??
+    validateRecords('offers', result.offers) ??
+    validateRecords('countryRules', result.countryRules)
   if (invalid) {
     report(
       'file-crashed',
       `Herald extracted a record that does not fit its schema (${invalid}): this page's records are dropped; please report it with the file`
     )
+    const headings = fileReport.headings
     result.entries = []
     result.tables = []
     result.offers = []
     result.countryRules = []
     for (const counter of ledgerCounters) fileReport[counter] = 0
-    return fail(segmented.headings)
+    return fail(headings)
   }
 
-  fileReport.headings = segmented.headings
-  fileReport.entries = segmented.entries.length
-  fileReport.merged = segmented.merged
-  fileReport.reported = segmented.reported
-  fileReport.tablesExtracted = result.tables.length
   fileReport.offers = result.offers.length
   fileReport.countryRules = result.countryRules.length
   return finish()

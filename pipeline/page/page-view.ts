@@ -48,6 +48,23 @@ export function createPageView(source: string, frontMatterEnd: number): PageView
 }
 
 /**
+ * One part of a page, `[start, end)` of its view, seen as a page of its own: Markdown is
+ * parsed from the part's text, so offsets into it are relative, and are mapped to the
+ * whole page for English and for places in the file.
+ */
+export function partView(page: PageView, start: number, end: number): PageView {
+  if (start === 0 && end === page.view.length) return page
+  return {
+    flavour: page.flavour,
+    view: page.view.slice(start, end),
+    segmented: page.segmented,
+    place: (viewOffset) => page.place(start + viewOffset),
+    sourcePlace: page.sourcePlace,
+    text: (from, to) => page.text(start + from, start + to)
+  }
+}
+
+/**
  * Trimmed, and without the spaces and tabs that end its lines: editors add and drop them,
  * and the same page must give the same data either way. Only a Markdown hard break —
  * two or more spaces before a line that goes on — is meaningful: it is kept, as two.

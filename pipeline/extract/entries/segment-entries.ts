@@ -34,10 +34,13 @@ export interface SegmentedEntries {
   reported: number
 }
 
-function headingAnchors(page: PageView, heading: Heading): string[] {
-  const start = heading.position!.start.offset!
-  const end = heading.position!.end.offset!
+/** The anchors written on `[start, end)` of the view, in the translation or the English. */
+export function anchorsOfLine(page: PageView, start: number, end: number): string[] {
   return readAnchors(page.view.slice(start, end), page.text(start, end).en)
+}
+
+function headingAnchors(page: PageView, heading: Heading): string[] {
+  return anchorsOfLine(page, heading.position!.start.offset!, heading.position!.end.offset!)
 }
 
 /** An entry's key is `month/id`: a slug written with spaces or `/` gets `-` for them. */
