@@ -27,7 +27,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'test/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

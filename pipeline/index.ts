@@ -2,8 +2,11 @@
  * Herald as a library: what the CLI does, callable from code. The API surface test
  * (`test/api.test.ts`) pins this list; change it on purpose only.
  */
-export {runBuild, datasetFiles, datasetNames} from './engine/build.js'
-export type {BuildOptions, BuildResult, Datasets, PageSource} from './engine/build.js'
+export {build} from './commands/build.js'
+export type {BuildOptions, BuildResult} from './commands/build.js'
+export type {BuildDatasets} from './datasets/assemble.js'
+export {PageEngine} from './engine/engine.js'
+export type {EngineOptions, Page} from './engine/engine.js'
 export {processPage} from './engine/process-page.js'
 export type {PageResult} from './engine/process-page.js'
 export {findDates, isDateLine} from './extract/dates/parse-date.js'
@@ -13,6 +16,7 @@ export {formatSummary} from './diff/format-summary.js'
 export {rules} from './diagnostics/rules.js'
 export {canonicalJson} from './datasets/canonical-json.js'
 export {validateDataset} from './datasets/validate.js'
+export {registry} from './datasets/registry.js'
 export {main} from './cli/main.js'
 export type {Entry} from './types/entries.js'
 export type {Table} from './types/tables.js'

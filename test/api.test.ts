@@ -3,9 +3,9 @@ import {expect, it} from 'vitest'
 it('exposes exactly the documented API', async () => {
   const api = await import('../pipeline/index.js')
   expect(Object.keys(api).sort()).toEqual([
+    'PageEngine',
+    'build',
     'canonicalJson',
-    'datasetFiles',
-    'datasetNames',
     'diffDatasetFolders',
     'diffDatasets',
     'findDates',
@@ -15,8 +15,8 @@ it('exposes exactly the documented API', async () => {
     'main',
     'processPage',
     'readDatasets',
+    'registry',
     'rules',
-    'runBuild',
     'validateDataset'
   ])
 })

@@ -1,5 +1,5 @@
 import {isRuleId, type Severity, type SeverityOverrides} from '../diagnostics/rules.js'
-import type {BuildResult} from '../engine/build.js'
+import type {BuildResult} from '../commands/build.js'
 import {formatMessages} from '../diagnostics/print-messages.js'
 import type {Report} from '../types/report.js'
 import {UsageError, type Io} from './io.js'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {runBuild} from '../engine/build.js'
+import {build as runBuild} from '../commands/build.js'
 import type {Io} from './io.js'
 import {
   defaultCacheFolder,

@@ -1,7 +1,10 @@
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {buildHistory, historyFileContents} from '../history/build-history.js'
-import {writeDatasets} from '../datasets/write-folder.js'
+import {folderMarker, markerFile} from '../datasets/folder-owner.js'
+import {datasetsWrittenBy} from '../datasets/registry.js'
+import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
+import {PageEngine} from '../engine/engine.js'
 import {DocsSourceError, openDocs, resolveDocs} from '../git/docs-source.js'
 import {UsageError, type Io} from './io.js'
 
@@ -104,6 +107,7 @@ export async function history(args: string[], io: Io): Promise<number> {
   const cacheFolder = path.resolve(values.cache)
   const start = process.hrtime.bigint()
 
+  prepareFolder(out, {writer: 'history', force: values.force})
   let docs
   try {
     const source = await openDocs(values.docs, {cacheFolder: path.join(cacheFolder, 'docs')})
@@ -115,12 +119,13 @@ export async function history(args: string[], io: Io): Promise<number> {
   }
 
   let shown = false
+  const engine = new PageEngine({cacheFolder})
   const result = await buildHistory({
     repo: docs.source.repo,
     commit: docs.commit,
     folder: docs.folder,
     until,
-    cacheFolder,
+    engine,
     // Progress only where a person watches: a terminal, not a log file or CI.
     onProgress: io.isTerminal
       ? (done, total, commit) => {
@@ -131,7 +136,7 @@ export async function history(args: string[], io: Io): Promise<number> {
           )
         }
       : undefined
-  })
+  }).finally(() => engine.close())
   if (shown) io.stderr('\n')
 
   const {stats} = result
@@ -140,7 +145,15 @@ export async function history(args: string[], io: Io): Promise<number> {
     return 1
   }
 
-  writeDatasets(out, historyFileContents(result.datasets), {force: values.force})
+  const files = historyFileContents(result.datasets)
+  files[markerFile] = folderMarker(
+    'history',
+    datasetsWrittenBy('history').map((definition) => ({
+      definition,
+      data: result.datasets[definition.name as keyof typeof result.datasets]
+    }))
+  )
+  writeFolder(out, files, {writer: 'history', force: values.force})
   io.stderr(
     `herald history: ${stats.commits} commits, ${stats.pageVersions} page versions ` +
       `(${stats.distinct} distinct), parsed ${stats.parsed}, ${seconds(start)} s\n`

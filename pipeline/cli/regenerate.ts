@@ -2,14 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
-import {runBuild} from '../engine/build.js'
+import {build as runBuild} from '../commands/build.js'
 import {datasetFiles} from '../datasets/registry.js'
 import {hasChanges} from '../diff/diff-datasets.js'
 import {DatasetError} from '../errors.js'
 import {formatSummary} from '../diff/format-summary.js'
 import {diffDatasetFolders} from '../datasets/read-folder.js'
 import {HeraldError} from '../errors.js'
-import {checkReplaceable, recoverInterruptedWrite} from '../datasets/write-folder.js'
+import {prepareFolder} from '../datasets/write-folder.js'
 import {
   isGitFailure,
   openDocs,
@@ -293,8 +293,7 @@ export async function regenerate(args: string[], io: Io): Promise<number> {
       )
     }
 
-    recoverInterruptedWrite(out)
-    checkReplaceable(out, values.force)
+    prepareFolder(out, {writer: 'regenerate', force: values.force})
     const repo = values.commit ? await findOutputRepo(out, shown) : undefined
     const source = await openDocs(values.docs, {cacheFolder: path.join(cacheFolder, 'docs')})
     const docs = await resolveDocs(source, values.ref)
@@ -309,7 +308,7 @@ export async function regenerate(args: string[], io: Io): Promise<number> {
     snapshot(out, before)
 
     const result = await runBuild({
-      inputs: [],
+      writer: 'regenerate',
       pages,
       out,
       overrides,

@@ -41,5 +41,13 @@ export type BuildDatasetName = keyof typeof datasetFiles
 /** The names of the datasets of `herald build`, in the order they are written. */
 export const datasetNames = Object.keys(datasetFiles) as BuildDatasetName[]
 
-/** Every file name Herald writes into an output folder, whichever command. */
+/** Every dataset file name Herald writes into an output folder, whichever command. */
 export const heraldFileNames: ReadonlySet<string> = new Set(registry.map((item) => item.file))
+
+/** Where the schemas of this contract live: `$id` of `schemas/<name>.schema.json`. */
+export const schemaBase = 'https://herald.dev/schemas/'
+
+/** The `$id` of a dataset's schema (a test holds it against `schemas/`). */
+export function schemaId(definition: DatasetDefinition): string {
+  return `${schemaBase}${definition.schema}.schema.json`
+}

@@ -1,44 +1,26 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {OutputError} from '../errors.js'
-import {heraldFileNames} from './registry.js'
+import {checkReplaceable, type FolderWriter} from './folder-owner.js'
 
 /**
- * Replaces the output folder with a new set of files, all at once: the files are
- * written and synced into a sibling staging folder, then the staging folder is renamed
- * over the old one. Readers see either the old set or the new set, never a mix. If the
- * process dies between the two renames, the previous output is still whole in
- * `<out>.herald-old` and the next run puts it back before doing anything else.
+ * Replaces an output folder with a new set of files, all at once: the files are written
+ * and synced into a sibling staging folder, then the staging folder is renamed over the
+ * old one. Readers see either the old set or the new set, never a mix. If the process
+ * dies between the two renames, the previous output is still whole in
+ * `<out>.herald-old`, and the next run puts it back before doing anything else.
  */
 
-/**
- * An output folder may be replaced when it does not exist, is empty, or holds only
- * files Herald writes: a mistaken `--out ~/Documents` must not wipe a folder.
- */
-export function checkReplaceable(out: string, force: boolean): void {
-  if (!fs.existsSync(out)) return
-  if (!fs.statSync(out).isDirectory()) {
-    throw new OutputError(`\`${out}\` exists and is not a folder: choose another --out`)
-  }
+/** The moments of a write, in order; a test stops the process at each of them. */
+export type WriteStep = 'staging' | 'staged' | 'old-moved' | 'swapped'
 
-  // Not even --force replaces a repository: the folder swap would delete its history.
-  if (fs.existsSync(path.join(out, '.git'))) {
-    throw new OutputError(`\`${out}\` is a git repository: choose a folder inside it as --out`)
-  }
-
-  if (force) return
-
-  const foreign = fs.readdirSync(out).filter((name) => !heraldFileNames.has(name))
-  if (foreign.length > 0) {
-    const shown = foreign
-      .slice(0, 3)
-      .map((name) => `\`${name}\``)
-      .join(', ')
-    throw new OutputError(
-      `\`${out}\` holds files Herald did not write (${shown}${foreign.length > 3 ? ', …' : ''}): ` +
-        'choose an empty or Herald-made --out, or pass --force to replace the folder'
-    )
-  }
+/** How a folder is written. */
+export interface WriteOptions {
+  /** The command writing: it may replace only its own folders (see `folder-owner.ts`). */
+  writer: FolderWriter
+  /** Replace the folder whoever wrote it (never a git repository). */
+  force?: boolean
+  /** Called at each step of the write (tests). */
+  onStep?: (step: WriteStep) => void
 }
 
 function syncFolder(folder: string): void {
@@ -53,6 +35,7 @@ function syncFolder(folder: string): void {
   }
 }
 
+/** Puts back the output of a run that died between its two renames; drops its staging. */
 export function recoverInterruptedWrite(out: string): void {
   const old = `${out}.herald-old`
   if (fs.existsSync(old)) {
@@ -60,28 +43,38 @@ export function recoverInterruptedWrite(out: string): void {
     else fs.renameSync(old, out)
   }
 
-  for (const name of fs.existsSync(path.dirname(out)) ? fs.readdirSync(path.dirname(out)) : []) {
+  const parent = path.dirname(out)
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
     if (name.startsWith(`${path.basename(out)}.herald-tmp-`)) {
-      fs.rmSync(path.join(path.dirname(out), name), {recursive: true, force: true})
+      fs.rmSync(path.join(parent, name), {recursive: true, force: true})
     }
   }
 }
 
-export function writeDatasets(
+/**
+ * Before any work: a folder the run may not replace is refused now, not after a minute
+ * of parsing, and an interrupted earlier write is put back.
+ */
+export function prepareFolder(out: string, options: WriteOptions): void {
+  recoverInterruptedWrite(out)
+  checkReplaceable(out, options.writer, options.force ?? false)
+}
+
+/** Replaces `out` with exactly `files` (file name → content). */
+export function writeFolder(
   out: string,
   files: Record<string, string>,
-  options: {force?: boolean} = {}
+  options: WriteOptions
 ): void {
-  recoverInterruptedWrite(out)
-  checkReplaceable(out, options.force ?? false)
+  prepareFolder(out, options)
   fs.mkdirSync(path.dirname(out), {recursive: true})
   const staging = `${out}.herald-tmp-${process.pid}`
   fs.rmSync(staging, {recursive: true, force: true})
   fs.mkdirSync(staging)
+  options.onStep?.('staging')
 
   for (const name of Object.keys(files).sort()) {
-    const target = path.join(staging, name)
-    const handle = fs.openSync(target, 'w')
+    const handle = fs.openSync(path.join(staging, name), 'w')
     try {
       fs.writeFileSync(handle, files[name]!)
       fs.fsyncSync(handle)
@@ -91,9 +84,12 @@ export function writeDatasets(
   }
 
   syncFolder(staging)
+  options.onStep?.('staged')
   const old = `${out}.herald-old`
   if (fs.existsSync(out)) fs.renameSync(out, old)
+  options.onStep?.('old-moved')
   fs.renameSync(staging, out)
   syncFolder(path.dirname(out))
+  options.onStep?.('swapped')
   fs.rmSync(old, {recursive: true, force: true})
 }

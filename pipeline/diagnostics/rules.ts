@@ -20,7 +20,6 @@ export const rules = {
     severity: 'error',
     description: 'The file holds NUL bytes: binary data, not a page.'
   },
-  'file-unreadable': {severity: 'error', description: 'The file or folder could not be read.'},
   'file-too-large': {severity: 'error', description: 'The file is larger than `--max-file-size`.'},
   'file-timeout': {
     severity: 'error',

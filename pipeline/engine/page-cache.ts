@@ -1,39 +1,28 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import type {SeverityOverrides} from '../diagnostics/rules.js'
+import {codeFingerprint} from './code-fingerprint.js'
 import type {PageResult} from './process-page.js'
 
 /**
- * A content-hash cache of page results. The key covers everything a result depends
- * on: the bytes, the name the file is reported under, Herald's version, the schemas
- * (the shape of the records), and the options that change messages. An unchanged
+ * A content-hash cache of page results on disk. The key covers everything a result
+ * depends on: the page's bytes and the name it is reported under, the options that change
+ * its messages, and the code that computes it (see `code-fingerprint.ts`). An unchanged
  * page is never parsed twice, whichever build, commit or folder it comes from.
  */
 
-const root = new URL('../../', import.meta.url)
-
-let fingerprint: string | undefined
-
-/** Herald's version and the hash of its schemas, read once. */
-function heraldFingerprint(): string {
-  if (fingerprint) return fingerprint
-  const hash = createHash('sha256')
-  const manifest = JSON.parse(fs.readFileSync(new URL('package.json', root), 'utf8')) as {
-    version: string
-  }
-  hash.update(manifest.version)
-  const schemas = new URL('schemas/', root)
-  for (const name of fs.readdirSync(schemas).sort())
-    hash.update(name).update(fs.readFileSync(new URL(name, schemas)))
-  fingerprint = hash.digest('hex')
-  return fingerprint
+/** The options that change a page's result. */
+export interface ResultOptions {
+  overrides?: SeverityOverrides
 }
 
-export function cacheKey(name: string, bytes: Uint8Array, options: unknown): string {
+/** The cache key of a page's result. */
+export function pageKey(name: string, bytes: Uint8Array, options: ResultOptions): string {
   return createHash('sha256')
-    .update(heraldFingerprint())
+    .update(codeFingerprint())
     .update('\0')
-    .update(JSON.stringify(options ?? null))
+    .update(JSON.stringify(options.overrides ?? {}))
     .update('\0')
     .update(name)
     .update('\0')
@@ -41,6 +30,7 @@ export function cacheKey(name: string, bytes: Uint8Array, options: unknown): str
     .digest('hex')
 }
 
+/** Page results by key, one file each, under a folder. */
 export class PageCache {
   constructor(readonly folder: string) {}
 
@@ -48,6 +38,7 @@ export class PageCache {
     return path.join(this.folder, key.slice(0, 2), `${key.slice(2)}.json`)
   }
 
+  /** The cached result, or undefined (also when the entry cannot be read). */
   get(key: string): PageResult | undefined {
     try {
       return JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as PageResult

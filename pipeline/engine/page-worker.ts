@@ -1,18 +1,31 @@
-import {parentPort} from 'node:worker_threads'
-import {processBytes, type ReadOptions} from './read-page.js'
+import {parentPort, workerData} from 'node:worker_threads'
+import type {SeverityOverrides} from '../diagnostics/rules.js'
+import {processPageSafely} from './failed-page.js'
+import {PartMemo} from './part-memo.js'
+import type {PageResult} from './process-page.js'
 
 /**
- * A worker thread: page bytes in, a compact page result out (plain data, never a
- * syntax tree across threads).
+ * A worker thread: page bytes in, a compact page result out (plain data, never a syntax
+ * tree across threads). It says it is ready once the pipeline is loaded, so that the
+ * time cap of the first page does not count the start-up.
  */
 
-export interface PageTask {
+/** A page for the worker. */
+export interface WorkerTask {
   id: number
   name: string
   bytes: Uint8Array
-  options: ReadOptions
 }
 
-parentPort?.on('message', (task: PageTask) => {
-  parentPort!.postMessage({id: task.id, result: processBytes(task.name, task.bytes, task.options)})
+/** What a worker says: ready, or a page's result. */
+export type WorkerReply = {type: 'ready'} | {type: 'result'; id: number; result: PageResult}
+
+const overrides = (workerData as {overrides?: SeverityOverrides} | undefined)?.overrides
+// The versions of a page that one worker is given in order reuse each other's parts.
+const memo = new PartMemo()
+
+parentPort?.on('message', (task: WorkerTask) => {
+  const result = processPageSafely(task.name, task.bytes, {overrides, memo})
+  parentPort!.postMessage({type: 'result', id: task.id, result} satisfies WorkerReply)
 })
+parentPort?.postMessage({type: 'ready'} satisfies WorkerReply)

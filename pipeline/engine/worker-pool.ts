@@ -1,153 +1,203 @@
-import fs from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
+import {Worker, type ResourceLimits} from 'node:worker_threads'
+import type {SeverityOverrides} from '../diagnostics/rules.js'
+import {crashed, timedOut} from './failed-page.js'
 import type {PageResult} from './process-page.js'
-import type {PageTask} from './page-worker.js'
-import {failedFile, processBytes, type ReadOptions} from './read-page.js'
+import type {WorkerReply, WorkerTask} from './page-worker.js'
 
 /**
- * Processes pages on worker threads, one page per worker at a time. A page that takes
- * longer than `maxFileTime` has its worker terminated and is reported; the pool starts
- * a fresh worker and goes on. With `threads: 1`, or where the compiled worker is not
- * there (tests run the TypeScript sources), pages are processed in this thread, without
- * a time cap.
+ * Processes pages on worker threads, one page per worker at a time. A worker first loads
+ * the pipeline and says it is ready; only then is it given a page and the page's clock
+ * started, so `--max-file-time` counts the page, never the worker's start-up. A page over
+ * its time has its worker terminated and is reported (`file-timeout`); a worker that
+ * crashes or runs out of memory fails its page (`file-crashed`); either way a fresh worker
+ * takes its place and the pool goes on. Workers live until `close()`, across runs.
  */
 
-const workerFile = new URL('./page-worker.js', import.meta.url)
-
-export interface PoolOptions extends ReadOptions {
-  threads: number
-  /** Called after each page with the count done so far. */
-  onProgress?: (done: number, total: number) => void
-  /** Milliseconds one page may take on a worker. */
-  maxFileTime: number
-}
-
-export const defaultMaxFileTime = 60_000
-
-/**
- * A worker costs its start-up: loading the pipeline and building the CLDR tables of
- * each locale it meets (about a second on this corpus). Below a few megabytes of pages
- * a second worker does not pay for itself.
- */
-const minWorkerBytes = 4 * 1024 * 1024
-
-export function canUseWorkers(): boolean {
-  return workerFile.protocol === 'file:' && fs.existsSync(fileURLToPath(workerFile))
-}
-
+/** A page to process. */
 export interface Job {
   name: string
   bytes: Uint8Array
+  /**
+   * Jobs of one lane go to one worker, in order: the versions of one page, so that the
+   * worker's memo of page parts serves the next version.
+   */
+  lane?: string
 }
+
+/** How the pool runs. */
+export interface PoolOptions {
+  threads: number
+  /** Milliseconds one page may take once its worker is ready. */
+  maxFileTime: number
+  overrides?: SeverityOverrides
+  /** The worker script (tests give one that misbehaves on purpose). */
+  workerFile?: URL
+  /** Limits of each worker's heap. */
+  resourceLimits?: ResourceLimits
+}
+
+/** Default `--max-file-time`. */
+export const defaultMaxFileTime = 60_000
+
+/** The compiled worker, beside this module in `dist/`. */
+export const defaultWorkerFile = new URL('./page-worker.js', import.meta.url)
 
 /**
  * Parsing allocates short-lived objects at a high rate; a young generation larger than
- * V8's default (what `--max-semi-space-size=64` gives the main thread) spends far less
- * time in scavenges — see ../shared/PERF.md.
+ * V8's default spends far less time in scavenges (see ../shared/PERF.md). A page that
+ * needs more old-generation heap than the cap is reported (`file-crashed`), not the run.
  */
-const youngGenerationMb = 192
+const defaultLimits: ResourceLimits = {maxYoungGenerationSizeMb: 192, maxOldGenerationSizeMb: 4096}
 
-/** A page that needs more heap than this is reported (`file-crashed`), not the run. */
-const oldGenerationMb = 4096
+/**
+ * How long a worker may take to load the pipeline before it counts as broken. Generous:
+ * start-up is a second or two, more on a machine busy with other work.
+ */
+const startTimeout = 120_000
 
-function startWorker(): Worker {
-  return new Worker(workerFile, {
-    resourceLimits: {
-      maxYoungGenerationSizeMb: youngGenerationMb,
-      maxOldGenerationSizeMb: oldGenerationMb
-    }
-  })
+interface Slot {
+  worker: Worker
+  /** Resolves when the worker is ready; rejects with why it could not start. */
+  ready: Promise<void>
 }
 
-export async function processInPool(jobs: Job[], options: PoolOptions): Promise<PageResult[]> {
-  const readOptions: ReadOptions = {overrides: options.overrides, maxFileSize: options.maxFileSize}
-  if (options.threads <= 1 || jobs.length === 0 || !canUseWorkers()) {
-    return jobs.map((job, index) => {
-      const result = processBytes(job.name, job.bytes, readOptions)
-      options.onProgress?.(index + 1, jobs.length)
-      return result
+/** A pool of page workers. */
+export class WorkerPool {
+  private readonly slots: Slot[] = []
+  private readonly laneOwners = new Map<string, Slot>()
+
+  constructor(private readonly options: PoolOptions) {}
+
+  private start(): Slot {
+    const worker = new Worker(this.options.workerFile ?? defaultWorkerFile, {
+      workerData: {overrides: this.options.overrides ?? {}},
+      resourceLimits: this.options.resourceLimits ?? defaultLimits
+    })
+    // Between pages nobody listens; an 'error' event without a listener would end the run.
+    worker.on('error', () => {})
+    const ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the worker did not start within ${startTimeout} ms`)),
+        startTimeout
+      )
+      const settle = (error?: Error) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', settle)
+        worker.off('exit', onExit)
+        if (error) reject(error)
+        else resolve()
+      }
+
+      const onMessage = (message: WorkerReply) => {
+        if (message.type === 'ready') settle()
+      }
+
+      const onExit = (code: number) => settle(new Error(`the worker exited with code ${code}`))
+      worker.on('message', onMessage)
+      worker.on('error', settle)
+      worker.on('exit', onExit)
+    })
+    // A worker that fails to start is seen by whoever awaits it; not an unhandled rejection.
+    ready.catch(() => {})
+    return {worker, ready}
+  }
+
+  private replace(slot: Slot): Slot {
+    void slot.worker.terminate()
+    const fresh = this.start()
+    this.slots[this.slots.indexOf(slot)] = fresh
+    for (const [lane, owner] of this.laneOwners)
+      if (owner === slot) this.laneOwners.set(lane, fresh)
+    return fresh
+  }
+
+  /** Runs one job on a ready worker; resolves with its result and the slot to go on with. */
+  private runOn(slot: Slot, job: Job, id: number): Promise<{result: PageResult; slot: Slot}> {
+    return new Promise((resolve) => {
+      const {worker} = slot
+      const finish = (result: PageResult, failed: boolean) => {
+        clearTimeout(timer)
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+        resolve({result, slot: failed ? this.replace(slot) : slot})
+      }
+
+      const onMessage = (message: WorkerReply) => {
+        if (message.type === 'result' && message.id === id) finish(message.result, false)
+      }
+
+      const onError = (error: Error) =>
+        finish(crashed(job.name, `its worker failed: ${error.message}`), true)
+      const onExit = (code: number) =>
+        finish(crashed(job.name, `its worker exited with code ${code}`), true)
+      const timer = setTimeout(
+        () => finish(timedOut(job.name, this.options.maxFileTime), true),
+        this.options.maxFileTime
+      )
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      const task: WorkerTask = {id, name: job.name, bytes: job.bytes}
+      worker.postMessage(task)
     })
   }
 
-  const results: PageResult[] = new Array(jobs.length)
-  let next = 0
-  let done = 0
-  const finished = () => options.onProgress?.(++done, jobs.length)
+  /** Processes the jobs; results in the order of `jobs`. */
+  async run(jobs: readonly Job[], onDone?: () => void): Promise<PageResult[]> {
+    const results: PageResult[] = new Array(jobs.length)
+    const waiting = jobs.map((job, index) => ({job, index}))
+    const wanted = Math.min(this.options.threads, jobs.length)
+    while (this.slots.length < wanted) this.slots.push(this.start())
 
-  const runWorker = () =>
-    new Promise<void>((resolve) => {
-      // A larger young generation halves the time spent in scavenges on these pages.
-      let worker = startWorker()
-      let timer: NodeJS.Timeout | undefined
-      let current = -1
+    /** The next job this slot may take: one of its lanes, or one of no one's lane. */
+    const take = (slot: Slot) => {
+      const at = waiting.findIndex(({job}) => {
+        const owner = job.lane === undefined ? undefined : this.laneOwners.get(job.lane)
+        return owner === undefined || owner === slot
+      })
+      if (at === -1) return undefined
+      const [next] = waiting.splice(at, 1)
+      if (next!.job.lane !== undefined) this.laneOwners.set(next!.job.lane, slot)
+      return next
+    }
 
-      const feed = () => {
-        if (next >= jobs.length) {
-          void worker.terminate()
-          resolve()
-          return
+    const drive = async (first: Slot) => {
+      let slot = first
+      for (let next = take(slot); next; next = take(slot)) {
+        try {
+          await slot.ready
+        } catch (error) {
+          results[next.index] = crashed(
+            next.job.name,
+            `no worker could start: ${(error as Error).message}`
+          )
+          onDone?.()
+          slot = this.replace(slot)
+          continue
         }
 
-        current = next++
-        const job = jobs[current]!
-        timer = setTimeout(onTimeout, options.maxFileTime)
-        const task: PageTask = {id: current, name: job.name, bytes: job.bytes, options: readOptions}
-        worker.postMessage(task)
+        const done = await this.runOn(slot, next.job, next.index)
+        results[next.index] = done.result
+        slot = done.slot
+        onDone?.()
       }
+    }
 
-      const onMessage = (message: {id: number; result: PageResult}) => {
-        clearTimeout(timer)
-        results[message.id] = message.result
-        finished()
-        feed()
-      }
+    // Lanes keep a page's versions on one worker; a slot whose lanes are done helps with
+    // the rest, so the loop runs until no job is left for anyone.
+    while (waiting.length > 0) {
+      await Promise.all(this.slots.slice(0, wanted).map((slot) => drive(slot)))
+      if (waiting.length > 0) this.laneOwners.clear()
+    }
 
-      const onError = (error: Error) => {
-        clearTimeout(timer)
-        results[current] = failedFile(jobs[current]!.name, {
-          line: null,
-          column: null,
-          ruleId: 'file-crashed',
-          severity: 'error',
-          reason: `Herald's worker failed on this file (${error.message}): please report it with the file`
-        })
-        finished()
-        restart()
-      }
+    return results
+  }
 
-      const onTimeout = () => {
-        results[current] = failedFile(jobs[current]!.name, {
-          line: null,
-          column: null,
-          ruleId: 'file-timeout',
-          severity: 'error',
-          reason: `Processing took longer than ${options.maxFileTime} ms: stopped; raise the cap with \`--max-file-time\` if the page is real`
-        })
-        finished()
-        restart()
-      }
-
-      const attach = () => {
-        worker.on('message', onMessage)
-        worker.on('error', onError)
-      }
-
-      const restart = () => {
-        worker.removeAllListeners()
-        void worker.terminate()
-        worker = startWorker()
-        attach()
-        feed()
-      }
-
-      attach()
-      feed()
-    })
-
-  // One worker still bounds the time of each page; more pay off only for megabytes.
-  const bytes = jobs.reduce((sum, job) => sum + job.bytes.length, 0)
-  const threads = bytes < minWorkerBytes ? 1 : Math.min(options.threads, jobs.length)
-  await Promise.all(Array.from({length: threads}, runWorker))
-  return results
+  /** Ends every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()))
+    this.laneOwners.clear()
+  }
 }

@@ -3,7 +3,7 @@ import {gitEnvironment} from './git-environment.js'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type {PageSource} from '../engine/build.js'
+import type {Page as PageSource} from '../engine/engine.js'
 import {HeraldError} from '../errors.js'
 import {monthFromFileName} from '../page/page-name.js'
 

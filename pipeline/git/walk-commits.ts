@@ -1,7 +1,7 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
 import {gitEnvironment} from './git-environment.js'
 import {posix} from 'node:path'
-import type {PageSource} from '../engine/build.js'
+import type {Page as PageSource} from '../engine/engine.js'
 import {HeraldError} from '../errors.js'
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {collectInputs} from '../../pipeline/files/collect-files.js'
+import {findPageFiles} from '../../pipeline/files/find-page-files.js'
 
 // A FIFO given as input was read with readFileSync, which blocks until something writes
 // to it: the build hung. One found in a folder was skipped without a word.
@@ -13,7 +13,7 @@ it('reports a FIFO or a device instead of reading it', {timeout: 20_000}, () => 
     const fifo = path.join(folder, '2020-november.md')
     execFileSync('mkfifo', [fifo])
     const reason = 'not a regular file (a FIFO, socket or device)'
-    expect(collectInputs([fifo, '/dev/zero', folder])).toEqual({
+    expect(findPageFiles([fifo, '/dev/zero', folder])).toEqual({
       files: [],
       problems: [
         {name: fifo, reason},

@@ -1,5 +1,5 @@
 import {expect, it, vi} from 'vitest'
-import {runBuild} from '../../pipeline/engine/build.js'
+import {build as runBuild} from '../../pipeline/commands/build.js'
 
 // One record that did not fit its schema made the whole run invalid: nothing was
 // written, for any page. Such a record is a Herald bug, so it is simulated here (a
@@ -33,13 +33,10 @@ const page = (section: string) =>
 
 it('fails the page with the invalid record, not the run', async () => {
   const result = await runBuild({
-    inputs: [],
     pages: [
       {name: 'en-us/2020-november.md', bytes: Buffer.from(page('summary'))},
       {name: 'en-us/2020-december.md', bytes: Buffer.from(page('broken').replace('11-24', '12-01'))}
     ],
-    out: '/nonexistent',
-    dryRun: true,
     threads: 1
   })
   expect(result.invalid).toBeUndefined()

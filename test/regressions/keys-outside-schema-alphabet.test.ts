@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {runBuild} from '../../pipeline/engine/build.js'
+import {build as runBuild} from '../../pipeline/commands/build.js'
 import {fixtureFolder} from '../helpers/fixtures.js'
 
 // Keys were made of whatever the page wrote: a slug anchor with a space or a slash, a
@@ -10,7 +10,6 @@ import {fixtureFolder} from '../helpers/fixtures.js'
 // whole build write nothing ("invalid dataset").
 it('makes schema-valid keys of any anchor and header', async () => {
   const result = await runBuild({
-    inputs: [],
     pages: [
       {
         name: 'hostile/2020-december.md',
@@ -19,8 +18,6 @@ it('makes schema-valid keys of any anchor and header', async () => {
         )
       }
     ],
-    out: '/nonexistent',
-    dryRun: true,
     threads: 1
   })
   expect(result.invalid).toBeUndefined()

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, it} from 'vitest'
-import {collectInputs} from '../../pipeline/files/collect-files.js'
+import {findPageFiles} from '../../pipeline/files/find-page-files.js'
 
 // `--out` was excluded from the inputs by its resolved path, but folders are compared by
 // their real path: an output folder reached through a symlinked input was read.
@@ -14,7 +14,7 @@ it('excludes the output folder by its real path', () => {
     fs.writeFileSync(path.join(folder, 'pages', 'data', '2020-december.md'), '')
     fs.symlinkSync(path.join(folder, 'pages'), path.join(folder, 'link'))
     const link = path.join(folder, 'link')
-    const collected = collectInputs([link], [path.join(link, 'data')])
+    const collected = findPageFiles([link], [path.join(link, 'data')])
     expect(collected.files.map((file) => file.name)).toEqual(['link/2020-november.md'])
   } finally {
     fs.rmSync(folder, {recursive: true, force: true})

@@ -5,8 +5,13 @@ import path from 'node:path'
  * The files a build reads: each path given is a file or a folder read recursively
  * (Markdown files only; `.git` and `node_modules` skipped). Symlinked folders are
  * followed once: a folder already seen by its real path is not entered again, so a
- * symlink loop ends. Files are named relative to the folder given, prefixed with its
- * name (`input/fr-fr/2020-november.md`), so datasets hold no absolute paths.
+ * symlink loop ends.
+ *
+ * Files are named relative to the path given, prefixed with its name
+ * (`input/fr-fr/2020-november.md`), so datasets hold no absolute paths. Where two paths
+ * given end alike (`it-it/live-sxs` and `ko-kr/live-sxs`), as many of their parent
+ * folders are kept as tell them apart (`it-it/live-sxs/2020-july.md`): a message must
+ * say which file it is about.
  */
 
 export interface InputFile {
@@ -27,7 +32,35 @@ const skipFolders = new Set(['.git', 'node_modules'])
 /** Reading a FIFO or a device blocks or never ends: such a path is reported, not read. */
 const notAFile = 'not a regular file (a FIFO, socket or device)'
 
-export function collectInputs(paths: string[], exclude: string[] = []): Collected {
+/** The folders named in the path, from the file system's root. */
+function segments(absolute: string): string[] {
+  return absolute.split(path.sep).filter(Boolean)
+}
+
+/**
+ * A label per path: its last segment, or as many trailing segments as tell it apart from
+ * the other paths (the same path given twice gets the same label; it is read once).
+ */
+export function distinctLabels(paths: readonly string[]): string[] {
+  const parts = paths.map((given) => segments(path.resolve(given)))
+  return parts.map((own, index) => {
+    for (let length = 1; length <= own.length; length++) {
+      const label = own.slice(-length).join('/')
+      const clash = parts.some(
+        (other, at) =>
+          at !== index &&
+          other.join('/') !== own.join('/') &&
+          other.slice(-length).join('/') === label
+      )
+      if (!clash) return label
+    }
+
+    return path.resolve(paths[index]!)
+  })
+}
+
+/** The Markdown files under `paths` and what could not be read. */
+export function findPageFiles(paths: string[], exclude: string[] = []): Collected {
   const collected: Collected = {files: [], problems: []}
   const seenFolders = new Set<string>()
   const seenFiles = new Set<string>()
@@ -46,7 +79,7 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
     try {
       real = fs.realpathSync(absolute)
     } catch (error) {
-      collected.problems.push({name, reason: describe(error)})
+      collected.problems.push({name, reason: describeFileError(error)})
       return
     }
 
@@ -60,7 +93,7 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
     try {
       real = fs.realpathSync(folder)
     } catch (error) {
-      collected.problems.push({name, reason: describe(error)})
+      collected.problems.push({name, reason: describeFileError(error)})
       return
     }
 
@@ -75,7 +108,7 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
     try {
       entries = fs.readdirSync(folder, {withFileTypes: true})
     } catch (error) {
-      collected.problems.push({name, reason: describe(error)})
+      collected.problems.push({name, reason: describeFileError(error)})
       return
     }
 
@@ -87,7 +120,7 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
       try {
         stat = fs.statSync(absolute)
       } catch (error) {
-        collected.problems.push({name: childName, reason: describe(error)})
+        collected.problems.push({name: childName, reason: describeFileError(error)})
         continue
       }
 
@@ -100,14 +133,15 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
     }
   }
 
-  for (const given of paths) {
+  const labels = distinctLabels(paths)
+  for (const [index, given] of paths.entries()) {
     const absolute = path.resolve(given)
-    const name = path.basename(absolute) || absolute
+    const name = labels[index] || absolute
     let stat: fs.Stats
     try {
       stat = fs.statSync(absolute)
     } catch (error) {
-      collected.problems.push({name: given, reason: describe(error)})
+      collected.problems.push({name: given, reason: describeFileError(error)})
       continue
     }
 
@@ -119,7 +153,8 @@ export function collectInputs(paths: string[], exclude: string[] = []): Collecte
   return collected
 }
 
-export function describe(error: unknown): string {
+/** Why a path cannot be read, in words. */
+export function describeFileError(error: unknown): string {
   const code = (error as {code?: string}).code
   if (code === 'ENOENT') return 'no such file or folder'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
