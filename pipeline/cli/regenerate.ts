@@ -158,15 +158,15 @@ function snapshot(out: string, into: string): void {
 }
 
 /** The diff of the datasets from `before` to DIR; unreadable old datasets count as empty. */
-function diffOutput(
+async function diffOutput(
   before: string,
   out: string,
   empty: string,
   io: Io,
   options: {repo?: string} = {}
-): Diff {
+): Promise<Diff> {
   try {
-    return diffDatasetFolders(before, out, options)
+    return await diffDatasetFolders(before, out, options)
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error
     io.stderr(
@@ -219,8 +219,8 @@ async function commitOutput(
   const empty = path.join(scratch, 'empty')
   fs.mkdirSync(empty, {recursive: true})
   const diff = committed
-    ? diffOutput(`HEAD:${pathspec}`, out, empty, io, {repo: top})
-    : diffOutput(empty, out, empty, io)
+    ? await diffOutput(`HEAD:${pathspec}`, out, empty, io, {repo: top})
+    : await diffOutput(empty, out, empty, io)
   const message = commitMessage(diff, docs)
   const file = path.join(scratch, 'message.md')
   fs.writeFileSync(file, message)
@@ -326,7 +326,7 @@ export async function regenerate(args: string[], io: Io): Promise<number> {
       return 1
     }
 
-    io.stdout(formatSummary(diffOutput(before, out, path.join(scratch, 'empty'), io)))
+    io.stdout(formatSummary(await diffOutput(before, out, path.join(scratch, 'empty'), io)))
     if (repo) await commitOutput(repo, out, docs, scratch, shown, io)
 
     const failing = result.report.messages.some(
