@@ -7,7 +7,8 @@ import {main} from '../pipeline/cli/main.js'
 import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {datasetFiles} from '../pipeline/datasets/registry.js'
-import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/git/docs-source.js'
+import {cloneFolder} from '../pipeline/git/clone-cache.js'
+import {openDocs, readPages, resolveDocs} from '../pipeline/git/docs-source.js'
 
 /** The corpus history bundles, beside the project; the tests that need them skip without. */
 const history = path.resolve(import.meta.dirname, '../../shared/corpus/history')
