@@ -10,7 +10,7 @@ import {
   type JsonRecord
 } from '../diff/diff-datasets.js'
 import {revisionFile, revisionType, treeNames} from '../git/read-revision.js'
-import {GitError} from '../git/run-git.js'
+import {rethrowGitError} from '../git/run-git.js'
 
 /**
  * Reads the datasets of a folder, or of a folder in a git revision (`REV:PATH`, such as
@@ -102,14 +102,12 @@ function readFolder(folder: string): ReadDatasets {
 }
 
 /** A git read, a failure said as a {@link DatasetError} that names what was read. */
-async function fromGit<T>(read: Promise<T>, what: string, repo: string): Promise<T> {
-  try {
-    return await read
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === undefined) throw new DatasetError(`Cannot read ${what}: ${error.reason}`)
-    throw new DatasetError(`Cannot read ${what} from git in ${repo}: ${error.reason}`)
-  }
+function fromGit<T>(read: Promise<T>, what: string, repo: string): Promise<T> {
+  return rethrowGitError(read, (failure) =>
+    failure.status === undefined
+      ? new DatasetError(`Cannot read ${what}: ${failure.reason}`)
+      : new DatasetError(`Cannot read ${what} from git in ${repo}: ${failure.reason}`)
+  )
 }
 
 async function readRevision(revision: string, folder: string, repo: string): Promise<ReadDatasets> {

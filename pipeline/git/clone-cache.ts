@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {HeraldError} from '../errors.js'
-import {GitError, runGit} from './run-git.js'
+import {GitError, rethrowGitError, runGit} from './run-git.js'
 
 /**
  * Bare clones of the bundles and URLs given as `--docs`, one folder per source in the
@@ -109,10 +109,8 @@ export async function cloneOrFetch(source: CloneSource): Promise<{clone: string;
 
 /** git, a failure said as a {@link CloneCacheError}: "Cannot <what>: <git's reason>". */
 async function gitOr(repo: string, args: string[], what: string): Promise<void> {
-  try {
-    await runGit(repo, args)
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    throw new CloneCacheError(`Cannot ${what}: ${error.reason}`, {cause: error})
-  }
+  await rethrowGitError(
+    runGit(repo, args),
+    (failure) => new CloneCacheError(`Cannot ${what}: ${failure.reason}`, {cause: failure})
+  )
 }

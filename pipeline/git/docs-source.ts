@@ -4,7 +4,14 @@ import type {PageSource} from '../engine/build.js'
 import {HeraldError} from '../errors.js'
 import {monthFromFileName} from '../page/page-name.js'
 import {cloneOrFetch} from './clone-cache.js'
-import {GitError, runGit, runGitText} from './run-git.js'
+import {
+  rethrowGitError,
+  runGit,
+  runGitQuery,
+  runGitText,
+  splitNul,
+  type GitError
+} from './run-git.js'
 import {readTreePages} from './tree-pages.js'
 
 /**
@@ -50,14 +57,14 @@ export interface OpenOptions {
   cacheFolder: string
 }
 
-/** git, a failure said as a {@link DocsSourceError}: "Cannot <what>: <git's reason>". */
-async function gitOr(repo: string, args: string[], what: string): Promise<Buffer> {
-  try {
-    return await runGit(repo, args)
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    throw new DocsSourceError(`Cannot ${what}: ${error.reason}`, {cause: error})
-  }
+/** A git failure said as a {@link DocsSourceError}: "Cannot <what>: <git's reason>". */
+function cannot(what: string): (failure: GitError) => DocsSourceError {
+  return (failure) => new DocsSourceError(`Cannot ${what}: ${failure.reason}`, {cause: failure})
+}
+
+/** git; a failure says what was being done. */
+function gitOr(repo: string, args: string[], what: string): Promise<Buffer> {
+  return rethrowGitError(runGit(repo, args), cannot(what))
 }
 
 /**
@@ -128,19 +135,13 @@ export async function openDocs(given: string, options: OpenOptions): Promise<Doc
 
   if (!stat.isDirectory()) throw new DocsSourceError(`\`${given}\` is not a folder: ${nextStep}`)
 
-  let inside: string
-  try {
-    inside = await runGitText(absolute, ['rev-parse', '--is-inside-work-tree'])
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === undefined || !/not a git repository/i.test(error.reason)) {
-      throw new DocsSourceError(`Cannot read \`${given}\` with git: ${error.reason}`, {
-        cause: error
-      })
-    }
-
-    throw new DocsSourceError(`\`${given}\` is not a git repository: ${nextStep}`)
-  }
+  const inside = await rethrowGitError(
+    runGitText(absolute, ['rev-parse', '--is-inside-work-tree']),
+    (failure) =>
+      failure.status !== undefined && /not a git repository/i.test(failure.reason)
+        ? new DocsSourceError(`\`${given}\` is not a git repository: ${nextStep}`)
+        : cannot(`read \`${given}\` with git`)(failure)
+  )
 
   if (inside === 'true') {
     const what = `read the working tree of \`${given}\``
@@ -170,37 +171,23 @@ async function branches(source: DocsSource): Promise<string[]> {
   return listed === '' ? [] : listed.split('\n')
 }
 
-/** The commit `ref` names; undefined when it names none (git's exit code 1). */
+/** The commit `ref` names; undefined when it names none. */
 async function commitOf(source: DocsSource, ref: string): Promise<string | undefined> {
-  try {
-    const sha = await runGitText(source.repo, [
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      '--end-of-options',
-      `${ref}^{commit}`
-    ])
-    return sha === '' ? undefined : sha
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === 1) return undefined
-    throw new DocsSourceError(`Cannot read \`${ref}\` in \`${source.given}\`: ${error.reason}`, {
-      cause: error
-    })
-  }
+  const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]
+  const sha = await rethrowGitError(
+    runGitQuery(source.repo, args),
+    cannot(`read \`${ref}\` in \`${source.given}\``)
+  )
+  return sha?.toString('utf8').trim() || undefined
 }
 
-/** The branch HEAD is on; '' when HEAD is detached (git's exit code 1). */
+/** The branch HEAD is on; '' when HEAD is detached. */
 async function headBranch(source: DocsSource): Promise<string> {
-  try {
-    return await runGitText(source.repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'])
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === 1) return ''
-    throw new DocsSourceError(`Cannot read HEAD in \`${source.given}\`: ${error.reason}`, {
-      cause: error
-    })
-  }
+  const branch = await rethrowGitError(
+    runGitQuery(source.repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']),
+    cannot(`read HEAD in \`${source.given}\``)
+  )
+  return branch?.toString('utf8').trim() ?? ''
 }
 
 /** HEAD where it names a commit; else the only branch; else the branches to choose from. */
@@ -252,14 +239,6 @@ function join(prefix: string, name: string): string {
   return prefix === '' ? name : `${prefix}/${name}`
 }
 
-/** The items of NUL-terminated git output. */
-function splitZ(output: Buffer): string[] {
-  return output
-    .toString('utf8')
-    .split('\0')
-    .filter((item) => item !== '')
-}
-
 /** `partner-center/announcements/` or `announcements/` if a tree, else the first folder of month pages. */
 async function findFolder(source: DocsSource, commit: string, ref: string): Promise<string> {
   const where = source.prefix === '' ? '' : ` under \`${source.prefix}/\``
@@ -270,13 +249,13 @@ async function findFolder(source: DocsSource, commit: string, ref: string): Prom
       ['ls-tree', '-z', commit, '--', folder],
       `list \`${folder}\` at \`${ref}\``
     )
-    const [entry] = splitZ(listed)
+    const [entry] = splitNul(listed)
     if (entry && /^\d+ tree /.test(entry)) return folder
   }
 
   const args = ['ls-tree', '-r', '-z', '--name-only', commit]
   if (source.prefix !== '') args.push('--', source.prefix)
-  const files = splitZ(await gitOr(source.repo, args, `list the files at \`${ref}\``))
+  const files = splitNul(await gitOr(source.repo, args, `list the files at \`${ref}\``))
   const folders = new Set(
     files
       .filter((file) => monthFromFileName(path.posix.basename(file)))
@@ -336,14 +315,9 @@ export async function findTwinRef(
  * from a checkout: named from the folder's parent (`announcements/2020-november.md`)
  * whichever layout the repository has.
  */
-export async function readPages(docs: ResolvedDocs): Promise<PageSource[]> {
-  try {
-    return await readTreePages(docs.source.repo, docs.commit, docs.folder)
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    throw new DocsSourceError(
-      `Cannot read the pages of \`${docs.folder || '/'}\` at \`${docs.ref}\`: ${error.reason}`,
-      {cause: error}
-    )
-  }
+export function readPages(docs: ResolvedDocs): Promise<PageSource[]> {
+  return rethrowGitError(
+    readTreePages(docs.source.repo, docs.commit, docs.folder),
+    cannot(`read the pages of \`${docs.folder || '/'}\` at \`${docs.ref}\``)
+  )
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {datasetFiles} from '../datasets/registry.js'
 import {HeraldError} from '../errors.js'
-import {GitError, runGit} from './run-git.js'
+import {rethrowGitError, runGit, runGitQuery, runGitText, type GitError} from './run-git.js'
 
 /**
  * The output side of `herald regenerate --commit`: the git repository that holds DIR,
@@ -22,29 +22,25 @@ export interface OutputRepo {
   shown: string
 }
 
-/** git in the repository; a failure says what was being done, and how to set an identity. */
-async function git(args: string[], cwd: string, what: string): Promise<string> {
-  try {
-    return (await runGit(cwd, ['--literal-pathspecs', ...args])).toString('utf8')
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    const identity = /ident|e-?mail|who you are/i.test(error.reason)
+/** A git failure said as an {@link OutputRepoError}, with how to set a missing identity. */
+function cannot(what: string): (failure: GitError) => OutputRepoError {
+  return (failure) => {
+    const identity = /ident|e-?mail|who you are/i.test(failure.reason)
       ? ` (set an identity: git config user.name "…" && git config user.email "…")`
       : ''
-    throw new OutputRepoError(`Cannot ${what}: ${error.reason}${identity}`, {cause: error})
+    return new OutputRepoError(`Cannot ${what}: ${failure.reason}${identity}`, {cause: failure})
   }
+}
+
+/** git in the repository, pathspecs taken literally; a failure says what was being done. */
+async function git(args: string[], cwd: string, what: string): Promise<string> {
+  const output = await rethrowGitError(runGit(cwd, ['--literal-pathspecs', ...args]), cannot(what))
+  return output.toString('utf8')
 }
 
 /** git's answer as yes (exit code 0) or no (exit code 1); any other failure is reported. */
 async function yesOrNo(args: string[], cwd: string, what: string): Promise<boolean> {
-  try {
-    await runGit(cwd, args)
-    return true
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === 1) return false
-    throw new OutputRepoError(`Cannot ${what}: ${error.reason}`, {cause: error})
-  }
+  return (await rethrowGitError(runGitQuery(cwd, args), cannot(what))) !== undefined
 }
 
 /** The nearest folder that exists, from `folder` up; real path, so git's paths compare. */
@@ -68,19 +64,15 @@ function existingAncestor(folder: string): {real: string; rest: string} {
  */
 export async function findOutputRepo(out: string, shown: string): Promise<OutputRepo> {
   const {real, rest} = existingAncestor(path.dirname(out))
-  let top: string
-  try {
-    top = (await runGit(real, ['rev-parse', '--show-toplevel'])).toString('utf8').trim()
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error
-    if (error.status === undefined) {
-      throw new OutputRepoError(`Cannot commit: ${error.reason}`, {cause: error})
-    }
-
-    throw new OutputRepoError(
-      `\`${shown}\` is not inside a git repository: run \`git init\` there or drop --commit`
-    )
-  }
+  const top = await rethrowGitError(
+    runGitText(real, ['rev-parse', '--show-toplevel']),
+    (failure) =>
+      failure.status === undefined
+        ? new OutputRepoError(`Cannot commit: ${failure.reason}`, {cause: failure})
+        : new OutputRepoError(
+            `\`${shown}\` is not inside a git repository: run \`git init\` there or drop --commit`
+          )
+  )
 
   if (top === '') {
     throw new OutputRepoError(

@@ -1,4 +1,4 @@
-import {runGit, runGitText} from './run-git.js'
+import {runGit, runGitText, splitNul} from './run-git.js'
 
 /**
  * Reading a path of a git revision, `REV:PATH` as git spells it (`HEAD~1:output`), for
@@ -14,11 +14,7 @@ export function revisionType(repo: string, spec: string): Promise<string> {
 
 /** The names of the files and folders of the tree `REV:PATH`. */
 export async function treeNames(repo: string, spec: string): Promise<string[]> {
-  const listed = await runGit(repo, ['ls-tree', '-z', '--name-only', spec])
-  return listed
-    .toString('utf8')
-    .split('\0')
-    .filter((name) => name !== '')
+  return splitNul(await runGit(repo, ['ls-tree', '-z', '--name-only', spec]))
 }
 
 /** The bytes of the file `REV:PATH`. */

@@ -100,3 +100,43 @@ export async function runGit(repo: string, args: readonly string[]): Promise<Buf
 export async function runGitText(repo: string, args: readonly string[]): Promise<string> {
   return (await runGit(repo, args)).toString('utf8').trim()
 }
+
+/** The items of git's NUL-terminated output (`-z`), as text. */
+export function splitNul(output: Buffer): string[] {
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter((item) => item !== '')
+}
+
+/**
+ * Runs git for an answer that may be "no": exit code 1 (`rev-parse --verify --quiet` of
+ * a ref that names nothing, `check-ignore` of a path not ignored, `symbolic-ref --quiet`
+ * of a detached HEAD) resolves undefined; any other failure rejects.
+ */
+export async function runGitQuery(
+  repo: string,
+  args: readonly string[]
+): Promise<Buffer | undefined> {
+  try {
+    return await runGit(repo, args)
+  } catch (error) {
+    if (error instanceof GitError && error.status === 1) return undefined
+    throw error
+  }
+}
+
+/**
+ * Awaits `work`; a {@link GitError} becomes the error `wrap` makes of it — the caller's,
+ * saying what it was doing and what to do next — and any other error passes as it is.
+ */
+export async function rethrowGitError<T>(
+  work: Promise<T>,
+  wrap: (failure: GitError) => Error
+): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    throw error instanceof GitError ? wrap(error) : error
+  }
+}

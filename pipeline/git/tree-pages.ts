@@ -1,7 +1,7 @@
 import type {PageSource} from '../engine/build.js'
 import {BlobReader} from './blob-reader.js'
 import {isRegularFile, pageName} from './page-names.js'
-import {runGit} from './run-git.js'
+import {runGit, splitNul} from './run-git.js'
 
 /**
  * The pages of a folder as one commit has them, read from git objects without a checkout:
@@ -12,15 +12,11 @@ import {runGit} from './run-git.js'
 function parseTree(
   listing: Buffer
 ): Array<{mode: string; type: string; oid: string; file: string}> {
-  return listing
-    .toString('utf8')
-    .split('\0')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const tab = line.indexOf('\t')
-      const [mode = '', type = '', oid = ''] = line.slice(0, tab).split(' ')
-      return {mode, type, oid, file: line.slice(tab + 1)}
-    })
+  return splitNul(listing).map((line) => {
+    const tab = line.indexOf('\t')
+    const [mode = '', type = '', oid = ''] = line.slice(0, tab).split(' ')
+    return {mode, type, oid, file: line.slice(tab + 1)}
+  })
 }
 
 /**
