@@ -18,11 +18,13 @@ import {rethrowGitError} from '../git/run-git.js'
  * dropped while parsing, and records are only read through `Object.hasOwn`.
  */
 
+/** Where {@link readDatasets} reads a `REV:PATH` from. */
 export interface ReadOptions {
   /** The git repository (any folder in it) that `REV:PATH` is read from; default: cwd. */
   repo?: string
 }
 
+/** The datasets of a folder or a revision, and which of their files it held. */
 export interface ReadDatasets extends Datasets {
   /** The dataset files found; a missing one counts as an empty dataset. */
   files: string[]

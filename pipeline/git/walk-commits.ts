@@ -87,6 +87,7 @@ export function parseLog(out: Buffer): CommitInfo[] {
   return commits
 }
 
+/** Which history {@link walkCommits} walks: a repository, a commit, a folder, an end date. */
 export interface WalkOptions {
   /** Where git runs: the top of a working tree, or a bare repository. */
   repo: string
