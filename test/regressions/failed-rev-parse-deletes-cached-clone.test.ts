@@ -53,8 +53,9 @@ it('keeps the clone when git is missing, and says to install it', async () => {
 
 it('keeps a clone git refuses to use (another owner), and says why', async (context) => {
   const {clone, again} = await cachedClone('other-owner')
+  const other = process.getuid?.() === 65534 ? 65533 : 65534
   try {
-    fs.chownSync(clone, 65534, 65534)
+    fs.chownSync(clone, other, other)
   } catch {
     context.skip('giving the clone another owner needs root')
   }
@@ -63,5 +64,23 @@ it('keeps a clone git refuses to use (another owner), and says why', async (cont
   expect(result.code).toBe(2)
   expect(result.stderr).toContain('dubious ownership')
   expect(result.stderr).toContain(clone)
+  expect(fs.existsSync(path.join(clone, 'kept-by-herald-test'))).toBe(true)
+})
+
+it('keeps a clone it cannot read, and says so (not as root: root reads any folder)', async (context) => {
+  context.skip(process.getuid?.() === 0, 'root reads a folder whatever its mode')
+  const {clone, again} = await cachedClone('unreadable')
+  // git cannot look into objects/ and answers that the folder is no repository.
+  fs.chmodSync(path.join(clone, 'objects'), 0o000)
+  let result
+  try {
+    result = await again()
+  } finally {
+    fs.chmodSync(path.join(clone, 'objects'), 0o755)
+  }
+
+  expect(result.code).toBe(2)
+  expect(result.stderr).toContain(`Cannot use the cached clone ${clone}`)
+  expect(result.stderr).toMatch(/permission denied/i)
   expect(fs.existsSync(path.join(clone, 'kept-by-herald-test'))).toBe(true)
 })
