@@ -113,8 +113,15 @@ export async function openDocs(given: string, options: OpenOptions): Promise<Doc
   let stat: fs.Stats | undefined
   try {
     stat = fs.statSync(given)
-  } catch {
-    stat = undefined
+  } catch (error) {
+    const {code} = error as NodeJS.ErrnoException
+    // A path that is there but cannot be reached is no typo: say why.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && !isGitUrl(given)) {
+      throw new DocsSourceError(
+        `Cannot read \`${given}\`: ${(error as Error).message}; check that it is readable`,
+        {cause: error}
+      )
+    }
   }
 
   if (!stat) {
