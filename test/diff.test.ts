@@ -22,7 +22,7 @@ import type {Diff} from '../pipeline/types/diff.js'
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/diff')
 const side = (name: string, which: 'old' | 'new') => path.join(fixtures, name, which)
 
-function diffFixture(name: string): Diff {
+function diffFixture(name: string): Promise<Diff> {
   return diffDatasetFolders(side(name, 'old'), side(name, 'new'))
 }
 
@@ -42,11 +42,14 @@ function mapRecords(datasets: Datasets, change: (record: JsonRecord) => JsonReco
 
 const noChanges = {added: [], removed: [], changed: [], renamed: []}
 
-describe('matching records by key', () => {
-  const diff = diffFixture('changes')
+const changesDiff = await diffFixture('changes')
+const renamesDiff = await diffFixture('renames')
 
-  it('finds no change where only the order of records changed', () => {
-    const datasets = readDatasets(side('changes', 'new'))
+describe('matching records by key', () => {
+  const diff = changesDiff
+
+  it('finds no change where only the order of records changed', async () => {
+    const datasets = await readDatasets(side('changes', 'new'))
     const reversed: Datasets = {
       label: 'reversed',
       entries: datasets.entries.toReversed(),
@@ -59,8 +62,8 @@ describe('matching records by key', () => {
     expect(result.entries).toEqual(noChanges)
   })
 
-  it('finds no change where only source positions moved', () => {
-    const datasets = readDatasets(side('changes', 'old'))
+  it('finds no change where only source positions moved', async () => {
+    const datasets = await readDatasets(side('changes', 'old'))
     const moved = mapRecords(datasets, (record) => ({
       ...record,
       source: {file: 'moved.md', line: 1000, column: 9}
@@ -78,7 +81,7 @@ describe('matching records by key', () => {
     })
     const translated = diffDatasets(
       mapRecords(datasets, commit('e5f48e3')),
-      mapRecords(readDatasets(side('changes', 'new')), commit('8101772'))
+      mapRecords(await readDatasets(side('changes', 'new')), commit('8101772'))
     )
     expect(
       translated.entries.changed.map((item) => item.changes.map((change) => change.path))
@@ -188,8 +191,11 @@ describe('matching records by key', () => {
     })
   })
 
-  it('reads a dataset file missing from a folder as empty', () => {
-    expect(readDatasets(side('changes', 'old')).files).toEqual(['entries.json', 'offers.json'])
+  it('reads a dataset file missing from a folder as empty', async () => {
+    expect((await readDatasets(side('changes', 'old'))).files).toEqual([
+      'entries.json',
+      'offers.json'
+    ])
     expect(diff.tables.added).toEqual([
       expect.objectContaining({
         key: '2021-02/pricing-update#1',
@@ -228,7 +234,7 @@ describe('matching records by key', () => {
 })
 
 describe('renamed entries', () => {
-  const diff = diffFixture('renames')
+  const diff = renamesDiff
 
   it('pairs a slug typo fix under the same month and number as a rename', () => {
     expect(diff.entries.renamed).toEqual([
@@ -283,8 +289,8 @@ describe('renamed entries', () => {
     expect(diff.tables).toEqual(noChanges)
   })
 
-  it('lists no change for a rename that only moved', () => {
-    const datasets = readDatasets(side('renames', 'new'))
+  it('lists no change for a rename that only moved', async () => {
+    const datasets = await readDatasets(side('renames', 'new'))
     const typo = mapRecords(datasets, (record) =>
       record.number === 5
         ? {
@@ -311,8 +317,8 @@ describe('renamed entries', () => {
 })
 
 describe('hostile JSON', () => {
-  it('drops __proto__, constructor and prototype keys without polluting', () => {
-    const datasets = readDatasets(side('hostile', 'new'))
+  it('drops __proto__, constructor and prototype keys without polluting', async () => {
+    const datasets = await readDatasets(side('hostile', 'new'))
     const [record] = datasets.entries
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(Object.prototype).not.toHaveProperty('polluted')
@@ -331,8 +337,8 @@ describe('hostile JSON', () => {
     expect(Object.hasOwn(record!.title as object, '__proto__')).toBe(false)
   })
 
-  it('sees no change where the keys it dropped were the only difference', () => {
-    expect(diffFixture('hostile')).toEqual({
+  it('sees no change where the keys it dropped were the only difference', async () => {
+    expect(await diffFixture('hostile')).toEqual({
       entries: noChanges,
       offers: noChanges,
       countryRules: noChanges,
@@ -384,12 +390,15 @@ describe('git revisions', () => {
     if (repo) fs.rmSync(repo, {recursive: true, force: true})
   })
 
-  it('reads REV:PATH like the folder it was committed from', () => {
-    const fromGit = diffDatasetFolders('HEAD~1:out', 'HEAD:out', {repo})
-    expect(fromGit).toEqual(diffFixture('changes'))
+  it('reads REV:PATH like the folder it was committed from', async () => {
+    const fromGit = await diffDatasetFolders('HEAD~1:out', 'HEAD:out', {repo})
+    expect(fromGit).toEqual(changesDiff)
     // tables.json is missing from the first commit: an empty dataset.
     expect(fromGit.tables.added).toHaveLength(1)
-    expect(readDatasets('HEAD~1:out/', {repo}).files).toEqual(['entries.json', 'offers.json'])
+    expect((await readDatasets('HEAD~1:out/', {repo})).files).toEqual([
+      'entries.json',
+      'offers.json'
+    ])
   })
 
   it('runs through the command with --repo', async () => {
@@ -502,7 +511,7 @@ describe('herald diff', () => {
 
   it('summarises renames and shortens long values, in the summary only', () => {
     const text = 'Lorem ipsum dolor sit amet. '.repeat(10)
-    const diff = diffFixture('renames')
+    const diff = renamesDiff
     diff.entries.changed[0]!.changes.push(
       {path: '/categories', old: [{key: 'a'}, {key: 'b'}], new: [{key: 'a'}, {key: 'c'}]},
       {path: '/sections/details~1x/text', old: 'a', new: text}
@@ -524,10 +533,10 @@ describe('herald diff', () => {
 })
 
 describe('summary of long text changes', () => {
-  it('shows two long strings from just before their first difference', () => {
+  it('shows two long strings from just before their first difference', async () => {
     const prefix =
       'The new Advanced Communications add-on brings premium features to customers who '
-    const datasets = readDatasets(side('changes', 'old'))
+    const datasets = await readDatasets(side('changes', 'old'))
     const edit = (ending: string) =>
       mapRecords(datasets, (record) =>
         record.key === datasets.entries[0]!.key

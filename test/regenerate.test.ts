@@ -1,32 +1,23 @@
-import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../pipeline/cli/main.js'
-import {testGitOptions} from './helpers/git.js'
+import {bundleRepo, commitFixturePages, makeDocsRepo} from './helpers/docs-repo.js'
+import {gitIn as git} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {datasetFiles} from '../pipeline/datasets/registry.js'
-import {cloneFolder, openDocs, readPages, resolveDocs} from '../pipeline/git/docs-source.js'
+import {cloneFolder} from '../pipeline/git/clone-cache.js'
+import {openDocs, readPages, resolveDocs} from '../pipeline/git/docs-source.js'
 
-/** The corpus history bundles, beside the project; the tests that need them skip without. */
-const history = path.resolve(import.meta.dirname, '../../shared/corpus/history')
-const frBundle = path.join(history, 'fr-fr.bundle')
-const headPages = path.resolve(import.meta.dirname, '../../shared/corpus/head/fr-fr/live-sxs')
-const hasCorpus = fs.existsSync(frBundle) && fs.existsSync(headPages)
-const describeCorpus = hasCorpus ? describe : describe.skip
-if (!hasCorpus) {
-  console.warn(
-    `Regenerate tests on real pages skipped: ${frBundle} is absent (see README, Contribute).`
-  )
-}
-
-const identity = testGitOptions
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', [...identity, ...args], {cwd, stdio: 'pipe'})
-    .toString('utf8')
-    .trim()
+/**
+ * `herald regenerate` on small docs repositories built from the fixture pages; only the
+ * runs over the real French history need the corpus bundle, and skip without it.
+ */
+const frBundle = path.resolve(import.meta.dirname, '../../shared/corpus/history/fr-fr.bundle')
+const hasBundle = fs.existsSync(frBundle)
+if (!hasBundle) {
+  console.warn(`Regenerate tests on real history skipped: ${frBundle} is absent (see README).`)
 }
 
 /** A new repository whose own config lets `herald regenerate --commit` commit in it. */
@@ -63,17 +54,12 @@ afterAll(() => {
   if (scratch) fs.rmSync(scratch, {recursive: true, force: true})
 })
 
-/** A small docs repository: the given pages under `folder`, one commit. */
-function docsRepo(name: string, folder: string, pages: string[]): string {
-  const repo = initRepo(path.join(scratch, name))
-  fs.mkdirSync(path.join(repo, folder), {recursive: true})
-  for (const page of pages)
-    fs.copyFileSync(path.join(headPages, page), path.join(repo, folder, page))
-  commitAll(repo, 'Pages')
-  return repo
+/** A small docs repository: the month pages of the fixture cases under `folder`, one commit. */
+function docsRepo(name: string, folder: string, cases: string[]): string {
+  return makeDocsRepo(path.join(scratch, name), folder, cases)
 }
 
-describeCorpus('regenerating from the fr-FR history bundle', () => {
+describe.runIf(hasBundle)('regenerating from the fr-FR history bundle', () => {
   // The first two versions of the November 2020 page: the second adds entries.
   let first = ''
   let later = ''
@@ -82,7 +68,7 @@ describeCorpus('regenerating from the fr-FR history bundle', () => {
 
   beforeAll(() => {
     const bare = path.join(scratch, 'history.git')
-    execFileSync('git', ['clone', '--quiet', '--bare', frBundle, bare], {stdio: 'pipe'})
+    git(scratch, 'clone', '--quiet', '--bare', frBundle, bare)
     const commits = git(
       bare,
       'log',
@@ -185,45 +171,43 @@ describeCorpus('regenerating from the fr-FR history bundle', () => {
   })
 })
 
-describeCorpus('a bundle that grows', () => {
+describe('a bundle that grows', () => {
   it('is fetched into the cached clone on the next run', async () => {
-    const docs = docsRepo('growing', 'announcements', ['2020-june.md'])
-    const bundle = path.join(scratch, 'growing.bundle')
-    git(docs, 'bundle', 'create', bundle, '--all')
+    const docs = docsRepo('growing', 'announcements', ['sxs-entry'])
+    const bundle = bundleRepo(docs, path.join(scratch, 'growing.bundle'))
     const cacheFolder = path.join(scratch, 'growing-cache')
 
     const cloned = await openDocs(bundle, {cacheFolder})
     expect(cloned).toMatchObject({kind: 'bundle', cloned: true})
     const one = await resolveDocs(cloned, undefined)
     expect(one.ref).toBe('main')
-    expect((await readPages(one)).map((page) => page.name)).toEqual(['announcements/2020-june.md'])
+    expect((await readPages(one)).map((page) => page.name)).toEqual([
+      'announcements/2020-november.md'
+    ])
 
-    fs.copyFileSync(
-      path.join(headPages, '2020-august.md'),
-      path.join(docs, 'announcements/2020-august.md')
-    )
-    const next = commitAll(docs, 'August')
-    git(docs, 'bundle', 'create', bundle, '--all')
+    const next = commitFixturePages(docs, 'announcements', ['offers-sxs'], 'February')
+    bundleRepo(docs, bundle)
 
     const fetched = await openDocs(bundle, {cacheFolder})
     expect(fetched).toMatchObject({kind: 'bundle', cloned: false, repo: cloned.repo})
     const two = await resolveDocs(fetched, 'main')
     expect(two.commit).toBe(next)
     expect((await readPages(two)).map((page) => page.name)).toEqual([
-      'announcements/2020-august.md',
-      'announcements/2020-june.md'
+      'announcements/2020-november.md',
+      'announcements/2021-february.md'
     ])
   })
 })
 
-describeCorpus('a docs checkout with partner-center/announcements/', () => {
+describe('a docs checkout with partner-center/announcements/', () => {
   let docs = ''
   beforeAll(() => {
     docs = docsRepo('partner-center-pr.fr-fr', 'partner-center/announcements', [
-      '2020-june.md',
-      '2020-august.md',
-      'TOC.md'
+      'sxs-entry',
+      'offers-sxs'
     ])
+    // A page that is no month page is read too, as `herald build` reads it.
+    fs.writeFileSync(path.join(docs, 'partner-center/announcements/TOC.md'), '# Announcements\n')
     fs.writeFileSync(path.join(docs, 'README.md'), '# Docs\n')
     fs.mkdirSync(path.join(docs, 'partner-center/other'))
     fs.writeFileSync(path.join(docs, 'partner-center/other/2019-may.md'), '# Elsewhere\n')
@@ -232,7 +216,10 @@ describeCorpus('a docs checkout with partner-center/announcements/', () => {
 
   it('reads the committed pages at HEAD, named like `herald build` names them', async () => {
     // Uncommitted edits are not read: the pages come from the commit.
-    fs.appendFileSync(path.join(docs, 'partner-center/announcements/2020-june.md'), '\n## Draft\n')
+    fs.appendFileSync(
+      path.join(docs, 'partner-center/announcements/2020-november.md'),
+      '\n## Draft\n'
+    )
     const out = path.join(scratch, 'checkout-out')
     const cache = path.join(scratch, 'checkout-cache')
     const result = await run('--docs', docs, '--out', out, '--cache', cache)
@@ -244,7 +231,7 @@ describeCorpus('a docs checkout with partner-center/announcements/', () => {
       source: {file: string}
     }>
     expect(new Set(entries.map((entry) => entry.source.file))).toEqual(
-      new Set(['announcements/2020-june.md', 'announcements/2020-august.md'])
+      new Set(['announcements/2020-november.md', 'announcements/2021-february.md'])
     )
 
     // The same bytes as `herald build` of the committed folder.
@@ -269,23 +256,23 @@ describeCorpus('a docs checkout with partner-center/announcements/', () => {
     )
     expect(fromSub.folder).toBe('partner-center/announcements')
     const bare = path.join(scratch, 'docs-bare.git')
-    execFileSync('git', ['clone', '--quiet', '--bare', docs, bare], {stdio: 'pipe'})
+    git(scratch, 'clone', '--quiet', '--bare', docs, bare)
     const source = await openDocs(bare, {cacheFolder: scratch})
     expect(source.kind).toBe('repository')
     const resolved = await resolveDocs(source, undefined)
     expect(resolved.folder).toBe('partner-center/announcements')
     expect((await readPages(resolved)).map((page) => page.name)).toEqual([
-      'announcements/2020-august.md',
-      'announcements/2020-june.md',
+      'announcements/2020-november.md',
+      'announcements/2021-february.md',
       'announcements/TOC.md'
     ])
   })
 
   it('otherwise takes the first folder of month pages', async () => {
-    const other = docsRepo('other-layout', 'docs/fr/news', ['2020-june.md'])
+    const other = docsRepo('other-layout', 'docs/fr/news', ['sxs-entry'])
     const resolved = await resolveDocs(await openDocs(other, {cacheFolder: scratch}), undefined)
     expect(resolved.folder).toBe('docs/fr/news')
-    expect((await readPages(resolved)).map((page) => page.name)).toEqual(['news/2020-june.md'])
+    expect((await readPages(resolved)).map((page) => page.name)).toEqual(['news/2020-november.md'])
   })
 
   it('clones a git URL (file://) into the cache, like a bundle', async () => {

@@ -26,7 +26,7 @@ Options:
 Exit codes: 0 done (changes or not), 1 changes with --exit-code, 2 usage or I/O error.
 `
 
-export function diff(args: string[], io: Io): number {
+export async function diff(args: string[], io: Io): Promise<number> {
   const {values, positionals} = parseArgs({
     args,
     allowPositionals: true,
@@ -53,8 +53,8 @@ export function diff(args: string[], io: Io): number {
   const [oldLocation, newLocation] = positionals as [string, string]
   let result
   try {
-    const old = readDatasets(oldLocation, {repo: values.repo})
-    const current = readDatasets(newLocation, {repo: values.repo})
+    const old = await readDatasets(oldLocation, {repo: values.repo})
+    const current = await readDatasets(newLocation, {repo: values.repo})
     for (const side of [old, current]) {
       if (side.files.length === 0) {
         io.stderr(

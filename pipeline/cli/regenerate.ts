@@ -10,14 +10,14 @@ import {formatSummary} from '../diff/format-summary.js'
 import {diffDatasetFolders} from '../datasets/read-folder.js'
 import {HeraldError} from '../errors.js'
 import {prepareFolder} from '../datasets/write-folder.js'
+import {openDocs, readPages, resolveDocs, type ResolvedDocs} from '../git/docs-source.js'
 import {
-  isGitFailure,
-  openDocs,
-  readPages,
-  resolveDocs,
-  runGit,
-  type ResolvedDocs
-} from '../git/docs-source.js'
+  commitOutput,
+  committedOutput,
+  findOutputRepo,
+  outputChanged,
+  type OutputRepo
+} from '../git/output-repo.js'
 import type {Diff} from '../types/diff.js'
 import {UsageError, type Io} from './io.js'
 import {
@@ -72,83 +72,6 @@ written); 2 usage, I/O or git error.
 /** A git or I/O problem around the build: its message says what to do; exit code 2. */
 class RegenerateError extends HeraldError {}
 
-/** The git repository that will hold DIR, and DIR's path in it. */
-interface OutputRepo {
-  top: string
-  /** DIR from the top of the repository, with `/`. */
-  pathspec: string
-}
-
-async function git(args: string[], cwd: string, what: string): Promise<string> {
-  try {
-    return (await runGit(['--literal-pathspecs', ...args], cwd)).toString('utf8')
-  } catch (error) {
-    if (!isGitFailure(error)) throw error
-    const identity = /ident|e-?mail|who you are/i.test(error.reason)
-      ? ` (set an identity: git config user.name "…" && git config user.email "…")`
-      : ''
-    throw new RegenerateError(`Cannot ${what}: ${error.reason}${identity}`)
-  }
-}
-
-/** The nearest folder that exists, from `folder` up; real path, so git's paths compare. */
-function existingAncestor(folder: string): {real: string; rest: string} {
-  let current = folder
-  const rest: string[] = []
-  while (!fs.existsSync(current)) {
-    rest.unshift(path.basename(current))
-    const parent = path.dirname(current)
-    if (parent === current) break
-    current = parent
-  }
-
-  return {real: fs.realpathSync(current), rest: rest.join(path.sep)}
-}
-
-/** Finds the repository that holds DIR, from DIR's parent; fails before any build. */
-async function findOutputRepo(out: string, shown: string): Promise<OutputRepo> {
-  const {real, rest} = existingAncestor(path.dirname(out))
-  let top: string
-  try {
-    top = (await runGit(['rev-parse', '--show-toplevel'], real)).toString('utf8').trim()
-  } catch (error) {
-    if (!isGitFailure(error)) throw error
-    if (error.status === undefined) throw new RegenerateError(`Cannot commit: ${error.reason}`)
-    throw new RegenerateError(
-      `\`${shown}\` is not inside a git repository: run \`git init\` there or drop --commit`
-    )
-  }
-
-  if (top === '') {
-    throw new RegenerateError(
-      `\`${shown}\` is in a .git folder, not in a working tree: give a folder of a checkout`
-    )
-  }
-
-  const realOut = path.join(real, rest, path.basename(out))
-  const relative = path.relative(fs.realpathSync(top), realOut)
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new RegenerateError(`\`${shown}\` is not inside the working tree ${top}`)
-  }
-
-  const pathspec = relative.split(path.sep).join('/')
-  const ignored = await runGit(
-    ['check-ignore', '--quiet', '--', `${pathspec}/${datasetFiles.entries}`],
-    top
-  ).then(
-    () => true,
-    () => false
-  )
-  if (ignored) {
-    throw new RegenerateError(
-      `\`${shown}\` is ignored by git in ${top} (.gitignore): its datasets cannot be committed; ` +
-        'remove it from .gitignore or drop --commit'
-    )
-  }
-
-  return {top, pathspec}
-}
-
 /** Copies the dataset files DIR holds now, since the build replaces DIR whole. */
 function snapshot(out: string, into: string): void {
   fs.mkdirSync(into)
@@ -159,15 +82,15 @@ function snapshot(out: string, into: string): void {
 }
 
 /** The diff of the datasets from `before` to DIR; unreadable old datasets count as empty. */
-function diffOutput(
+async function diffOutput(
   before: string,
   out: string,
   empty: string,
   io: Io,
   options: {repo?: string} = {}
-): Diff {
+): Promise<Diff> {
   try {
-    return diffDatasetFolders(before, out, options)
+    return await diffDatasetFolders(before, out, options)
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error
     io.stderr(
@@ -191,49 +114,27 @@ function commitMessage(diff: Diff, docs: ResolvedDocs): string {
  * changes: DIR at HEAD (nothing before its first commit) → DIR now. That is what this
  * run printed, unless an earlier run wrote DIR and could not commit it.
  */
-async function commitOutput(
+async function commitChanges(
   repo: OutputRepo,
   out: string,
   docs: ResolvedDocs,
   scratch: string,
-  shown: string,
   io: Io
 ): Promise<void> {
-  const {top, pathspec} = repo
-  const status = await git(
-    ['status', '--porcelain', '--untracked-files=all', '--', pathspec],
-    top,
-    `read the git status of \`${shown}\``
-  )
-  if (status.trim() === '') {
-    io.stderr(`herald: no dataset file changed in ${shown}: nothing to commit\n`)
+  if (!(await outputChanged(repo))) {
+    io.stderr(`herald: no dataset file changed in ${repo.shown}: nothing to commit\n`)
     return
   }
 
-  const committed = await runGit(
-    ['rev-parse', '--verify', '--quiet', `HEAD:${pathspec}`],
-    top
-  ).then(
-    () => true,
-    () => false
-  )
+  const committed = await committedOutput(repo)
   const empty = path.join(scratch, 'empty')
   fs.mkdirSync(empty, {recursive: true})
   const diff = committed
-    ? diffOutput(`HEAD:${pathspec}`, out, empty, io, {repo: top})
-    : diffOutput(empty, out, empty, io)
+    ? await diffOutput(committed, out, empty, io, {repo: repo.top})
+    : await diffOutput(empty, out, empty, io)
   const message = commitMessage(diff, docs)
-  const file = path.join(scratch, 'message.md')
-  fs.writeFileSync(file, message)
-  await git(['add', '--all', '--', pathspec], top, `stage \`${shown}\``)
-  await git(
-    // Only DIR is committed, whatever else is staged; `#` lines are Markdown headings.
-    ['commit', '--quiet', '--cleanup=whitespace', '-F', file, '--', pathspec],
-    top,
-    `commit \`${shown}\` in ${top}`
-  )
-  const sha = (await git(['rev-parse', '--short', 'HEAD'], top, 'read the new commit')).trim()
-  io.stderr(`herald: committed ${sha} in ${top}: ${message.split('\n')[0]}\n`)
+  const sha = await commitOutput(repo, message, path.join(scratch, 'message.md'))
+  io.stderr(`herald: committed ${sha} in ${repo.top}: ${message.split('\n')[0]}\n`)
 }
 
 export async function regenerate(args: string[], io: Io): Promise<number> {
@@ -326,8 +227,8 @@ export async function regenerate(args: string[], io: Io): Promise<number> {
       return 1
     }
 
-    io.stdout(formatSummary(diffOutput(before, out, path.join(scratch, 'empty'), io)))
-    if (repo) await commitOutput(repo, out, docs, scratch, shown, io)
+    io.stdout(formatSummary(await diffOutput(before, out, path.join(scratch, 'empty'), io)))
+    if (repo) await commitChanges(repo, out, docs, scratch, io)
 
     const failing = result.report.messages.some(
       (message) => message.severity === 'error' || (values.strict && message.severity === 'warning')

@@ -1,4 +1,3 @@
-import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Diff} from '../types/diff.js'
@@ -10,6 +9,8 @@ import {
 } from '../diff/diff-datasets.js'
 import {DatasetError} from '../errors.js'
 import type {JsonRecord} from './definition.js'
+import {revisionFile, revisionType, treeNames} from '../git/read-revision.js'
+import {rethrowGitError} from '../git/run-git.js'
 
 /**
  * Reads the datasets of a folder, or of a folder in a git revision (`REV:PATH`, such as
@@ -17,18 +18,17 @@ import type {JsonRecord} from './definition.js'
  * dropped while parsing, and records are only read through `Object.hasOwn`.
  */
 
+/** Where {@link readDatasets} reads a `REV:PATH` from. */
 export interface ReadOptions {
   /** The git repository (any folder in it) that `REV:PATH` is read from; default: cwd. */
   repo?: string
 }
 
+/** The datasets of a folder or a revision, and which of their files it held. */
 export type ReadDatasets = DatasetRecords & {
   /** The dataset files found; a missing one counts as an empty dataset. */
   files: string[]
 }
-
-/** Dataset files can be large; git's output is buffered whole. */
-const maxGitOutput = 1024 ** 3
 
 const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
@@ -103,42 +103,37 @@ function readFolder(folder: string): ReadDatasets {
   return datasets
 }
 
-function git(args: string[], repo: string, what: string): Buffer {
-  try {
-    return execFileSync('git', args, {
-      cwd: repo,
-      maxBuffer: maxGitOutput,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-  } catch (error) {
-    const {code, stderr} = error as {code?: string; stderr?: Buffer}
-    if (code === 'ENOENT') throw new DatasetError(`Cannot read ${what}: git is not installed`)
-    const reason = stderr?.toString('utf8').trim().split('\n')[0] ?? (error as Error).message
-    throw new DatasetError(`Cannot read ${what} from git in ${repo}: ${reason}`)
-  }
+/** A git read, a failure said as a {@link DatasetError} that names what was read. */
+function fromGit<T>(read: Promise<T>, what: string, repo: string): Promise<T> {
+  return rethrowGitError(read, (failure) =>
+    failure.status === undefined
+      ? new DatasetError(`Cannot read ${what}: ${failure.reason}`)
+      : new DatasetError(`Cannot read ${what} from git in ${repo}: ${failure.reason}`)
+  )
 }
 
-function readRevision(revision: string, folder: string, repo: string): ReadDatasets {
+async function readRevision(revision: string, folder: string, repo: string): Promise<ReadDatasets> {
   const label = `${revision}:${folder}`
   // A revision is one argument of git's: one that starts with `-` would be an option.
   if (revision.startsWith('-')) {
     throw new DatasetError(`\`${label}\`: a revision cannot start with \`-\``)
   }
 
-  const kind = git(['cat-file', '-t', label], repo, `\`${label}\``).toString('utf8').trim()
+  const kind = await fromGit(revisionType(repo, label), `\`${label}\``, repo)
   if (kind !== 'tree') {
     throw new DatasetError(`\`${label}\` is a ${kind} in git, not a folder of datasets`)
   }
 
-  const names = new Set(
-    git(['ls-tree', '-z', '--name-only', label], repo, `\`${label}\``).toString('utf8').split('\0')
-  )
+  const names = new Set(await fromGit(treeNames(repo, label), `\`${label}\``, repo))
   const datasets = emptyDatasets(label)
   for (const name of diffedNames) {
     const file = diffedDatasets[name].file
     if (!names.has(file)) continue
     const spec = folder === '' ? `${revision}:${file}` : `${label}/${file}`
-    datasets[name] = parseDataset(git(['show', spec], repo, `\`${spec}\``), spec)
+    datasets[name] = parseDataset(
+      await fromGit(revisionFile(repo, spec), `\`${spec}\``, repo),
+      spec
+    )
     datasets.files.push(file)
   }
 
@@ -149,7 +144,10 @@ function readRevision(revision: string, folder: string, repo: string): ReadDatas
  * Reads `location`: a folder, or `REV:PATH` with PATH from the top of the repository.
  * An existing folder wins over a revision of the same spelling.
  */
-export function readDatasets(location: string, options: ReadOptions = {}): ReadDatasets {
+export async function readDatasets(
+  location: string,
+  options: ReadOptions = {}
+): Promise<ReadDatasets> {
   if (location === '') throw new DatasetError('An empty path is not a dataset folder')
   const colon = location.indexOf(':')
   if (colon > 0 && !fs.existsSync(location)) {
@@ -162,10 +160,13 @@ export function readDatasets(location: string, options: ReadOptions = {}): ReadD
 }
 
 /** The diff between two dataset folders or revisions of one (`herald regenerate` uses it). */
-export function diffDatasetFolders(
+export async function diffDatasetFolders(
   oldLocation: string,
   newLocation: string,
   options: ReadOptions = {}
-): Diff {
-  return diffDatasets(readDatasets(oldLocation, options), readDatasets(newLocation, options))
+): Promise<Diff> {
+  return diffDatasets(
+    await readDatasets(oldLocation, options),
+    await readDatasets(newLocation, options)
+  )
 }
