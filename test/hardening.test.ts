@@ -18,6 +18,7 @@ import {splitSegments} from '../pipeline/page/split-segments.js'
 import type {Message, Report} from '../pipeline/types/report.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
 import {fixtureFolder} from './helpers/fixtures.js'
+import {readRecords} from './helpers/scratch.js'
 
 /**
  * Hostile input (issue 5 §1): every file is processed or reported — with its rule, file
@@ -459,7 +460,7 @@ describe('herald build on hostile folders', () => {
       }
 
       expect(run.stderr).toMatch(/^herald: 8 files, .*; 5 errors, 1 warnings, 1 infos$/m)
-      const entries = JSON.parse(fs.readFileSync(path.join(out, 'entries.json'), 'utf8'))
+      const entries = readRecords<{key: string}>(out, 'entries.json')
       expect(entries.map((entry: {key: string}) => entry.key)).toEqual([
         '2020-03/slug-one',
         '2020-11/introducing-saas-metered-billing'

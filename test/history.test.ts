@@ -6,9 +6,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Io} from '../pipeline/cli/io.js'
 import {history, parseUntil} from '../pipeline/cli/history.js'
 import {parseLog} from '../pipeline/git/walk-commits.js'
-import type {Commits} from '../pipeline/types/commits.js'
-import type {EntryHistory, EntryTimeline} from '../pipeline/types/entry-history.js'
-import type {OfferHistory} from '../pipeline/types/offer-history.js'
+import type {Commit} from '../pipeline/types/commits.js'
+import type {EntryTimeline} from '../pipeline/types/entry-history.js'
+import type {OfferTimeline} from '../pipeline/types/offer-history.js'
 
 /**
  * `herald history` on the real git history of the French side-by-side pages. The facts
@@ -46,7 +46,7 @@ async function run(args: string[]): Promise<Run> {
 }
 
 function readJson<T>(folder: string, name: string): T {
-  return JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as T
+  return (JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')) as {records: T}).records
 }
 
 const datasetFiles = ['commits.json', 'entry-history.json', 'offer-history.json']
@@ -56,9 +56,9 @@ describe.runIf(hasHistory)('history: fr-fr live-sxs', () => {
   let repo: string
   let cold: Run
   let warm: Run
-  let commits: Commits
-  let entries: EntryHistory
-  let offers: OfferHistory
+  let commits: Commit[]
+  let entries: EntryTimeline[]
+  let offers: OfferTimeline[]
 
   const git = (...args: string[]) =>
     execFileSync('git', ['--git-dir', repo, ...args], {encoding: 'utf8', maxBuffer: 1 << 28})
@@ -326,7 +326,7 @@ describe.runIf(hasHistory)('history: fr-fr live-sxs', () => {
       ])
     )
     expect(result.code).toBe(0)
-    const early = readJson<Commits>(out, 'commits.json')
+    const early = readJson<Commit[]>(out, 'commits.json')
     expect(early).toEqual(commits.filter((commit) => commit.date < '2020-07-01'))
   })
 

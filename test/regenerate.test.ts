@@ -4,6 +4,7 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {main} from '../pipeline/cli/main.js'
 import {bundleRepo, commitFixturePages, makeDocsRepo} from './helpers/docs-repo.js'
+import {readRecords} from './helpers/scratch.js'
 import {gitIn as git} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {datasetFiles} from '../pipeline/datasets/registry.js'
@@ -227,9 +228,7 @@ describe('a docs checkout with partner-center/announcements/', () => {
     expect(result.code).toBeLessThan(2)
     expect(result.stdout).toMatch(/^herald: \d+ entries added/)
 
-    const entries = JSON.parse(fs.readFileSync(path.join(out, 'entries.json'), 'utf8')) as Array<{
-      source: {file: string}
-    }>
+    const entries = readRecords<{source: {file: string}}>(out, 'entries.json')
     expect(new Set(entries.map((entry) => entry.source.file))).toEqual(
       new Set(['announcements/2020-november.md', 'announcements/2021-february.md'])
     )

@@ -3,6 +3,7 @@ import {assembleDatasets, type BuildDatasets} from '../datasets/assemble.js'
 import {BuildManifest} from '../datasets/build-manifest.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
 import {datasetsOf, folderMarker, markerFile} from '../datasets/folder-owner.js'
+import {fileContent} from '../datasets/registry.js'
 import {validateDataset, type SchemaName} from '../datasets/validate.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {defaultMaxFileSize, PageEngine, type EngineOptions, type Page} from '../engine/engine.js'
@@ -120,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const definitions = datasetsOf(writer)
     for (const definition of definitions) {
       const data = datasets[definition.name as keyof BuildDatasets]
-      const invalid = validateDataset(definition.name as SchemaName, data)
+      const invalid = validateDataset(definition.name as SchemaName, fileContent(definition, data))
       if (invalid) {
         return {report: datasets.report, datasets, unchanged: false, invalid, written: false, stats}
       }
@@ -131,7 +132,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const marked: Array<{definition: (typeof definitions)[number]; data: unknown}> = []
     for (const definition of definitions) {
       const data = datasets[definition.name as keyof BuildDatasets]
-      files[definition.file] = canonicalJson(data)
+      files[definition.file] = canonicalJson(fileContent(definition, data))
       marked.push({definition, data})
     }
 

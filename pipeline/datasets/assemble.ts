@@ -1,5 +1,6 @@
 import {compareMessages, compareStrings} from '../diagnostics/message.js'
 import {sumLedger} from '../diagnostics/ledger.js'
+import {schemaId} from './registry.js'
 import type {PageResult} from '../engine/process-page.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
@@ -36,7 +37,13 @@ export function assembleReport(results: readonly PageResult[]): Report {
     .map((result) => result.report)
     .sort((a, b) => compareStrings(a.file, b.file))
   const messages = results.flatMap((result) => result.messages).sort(compareMessages)
-  return {generator: 'herald', totals: sumLedger(files, messages), files, messages}
+  return {
+    $schema: schemaId('report') as Report['$schema'],
+    generator: 'herald',
+    totals: sumLedger(files, messages),
+    files,
+    messages
+  }
 }
 
 /** The datasets of a set of page results. */

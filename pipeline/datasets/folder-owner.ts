@@ -36,7 +36,7 @@ export function folderMarker(
         definition.name,
         {
           file: definition.file,
-          schema: schemaId(definition),
+          schema: schemaId(definition.schema),
           ...(Array.isArray(data) ? {records: data.length} : {})
         }
       ])

@@ -9,6 +9,7 @@ import {
 } from '../diff/diff-datasets.js'
 import {DatasetError} from '../errors.js'
 import type {JsonRecord} from './definition.js'
+import {contractVersion} from './registry.js'
 import {revisionFile, revisionType, treeNames} from '../git/read-revision.js'
 import {rethrowGitError} from '../git/run-git.js'
 
@@ -54,17 +55,41 @@ export function parseDataset(bytes: Uint8Array, label: string): JsonRecord[] {
     throw new DatasetError(`${label} is not valid JSON: ${(error as Error).message}`)
   }
 
-  if (!Array.isArray(data)) {
-    throw new DatasetError(`${label} should hold an array of records: is it a Herald dataset?`)
-  }
-
-  for (const [index, record] of data.entries()) {
+  const records = recordsOf(data, label)
+  for (const [index, record] of records.entries()) {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       throw new DatasetError(`${label}, record ${index + 1}: expected an object`)
     }
   }
 
-  return data as JsonRecord[]
+  return records as JsonRecord[]
+}
+
+/**
+ * The records of a dataset file: `{$schema, records}` since contract 2, a bare array
+ * before. A file of a later contract is refused: its records may not mean what this
+ * version of Herald reads them as.
+ */
+function recordsOf(data: unknown, label: string): unknown[] {
+  if (Array.isArray(data)) return data
+  if (
+    data !== null &&
+    typeof data === 'object' &&
+    Array.isArray((data as {records?: unknown}).records)
+  ) {
+    const schema = (data as {$schema?: unknown}).$schema
+    const major = typeof schema === 'string' ? /\/v(\d+)\//.exec(schema)?.[1] : undefined
+    if (major !== undefined && Number(major) > contractVersion) {
+      throw new DatasetError(
+        `${label} follows contract ${major} (${String(schema)}), newer than this Herald's ` +
+          `${contractVersion}: upgrade Herald to read it`
+      )
+    }
+
+    return (data as {records: unknown[]}).records
+  }
+
+  throw new DatasetError(`${label} should hold the records of a dataset: is it a Herald dataset?`)
 }
 
 function emptyDatasets(label: string): ReadDatasets {

@@ -44,10 +44,22 @@ export const datasetNames = Object.keys(datasetFiles) as BuildDatasetName[]
 /** Every dataset file name Herald writes into an output folder, whichever command. */
 export const heraldFileNames: ReadonlySet<string> = new Set(registry.map((item) => item.file))
 
-/** Where the schemas of this contract live: `$id` of `schemas/<name>.schema.json`. */
-export const schemaBase = 'https://herald.dev/schemas/'
+/**
+ * The major version of the contract: the datasets' shapes. It is in the path of every
+ * schema's `$id`, and every file states its schema, so a consumer can tell which contract
+ * a file follows; the README's changelog says what changed between versions.
+ */
+export const contractVersion = 2
 
-/** The `$id` of a dataset's schema (a test holds it against `schemas/`). */
-export function schemaId(definition: DatasetDefinition): string {
-  return `${schemaBase}${definition.schema}.schema.json`
+/** The `$id` of a schema in `schemas/` by its name (`country-rules`): a test holds them. */
+export function schemaId(schema: string): string {
+  return `https://herald.dev/schemas/v${contractVersion}/${schema}.schema.json`
+}
+
+/**
+ * What a dataset's file holds: a list of records is `{$schema, records}`; a document (the
+ * report) carries its `$schema` itself.
+ */
+export function fileContent(definition: DatasetDefinition, data: unknown): unknown {
+  return definition.recordDefinition ? {$schema: schemaId(definition.schema), records: data} : data
 }

@@ -2,6 +2,7 @@ import {countryRules} from '../datasets/country-rules.js'
 import type {DatasetDefinition, Identity, JsonRecord} from '../datasets/definition.js'
 import {entries} from '../datasets/entries.js'
 import {offers} from '../datasets/offers.js'
+import {schemaId} from '../datasets/registry.js'
 import {tables} from '../datasets/tables.js'
 import type {Diff} from '../types/diff.js'
 import {findRenames} from './find-renames.js'
@@ -52,6 +53,7 @@ export function diffDatasets(old: DatasetRecords, current: DatasetRecords): Diff
     diffRecords(definition.diff!, side(old, definition), side(current, definition), renames)
 
   return {
+    $schema: schemaId('diff') as Diff['$schema'],
     entries: {added, removed, changed: entryDiff.changed, renamed},
     offers: {...follow(offers), renamed: []},
     countryRules: {...follow(countryRules), renamed: []},

@@ -1,16 +1,16 @@
 import {assembleDatasets} from '../datasets/assemble.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
 import type {JsonRecord} from '../datasets/definition.js'
-import {datasetsWrittenBy} from '../datasets/registry.js'
+import {datasetsWrittenBy, fileContent} from '../datasets/registry.js'
 import {validateDataset, type SchemaName} from '../datasets/validate.js'
 import {diffDatasets, type DatasetRecords} from '../diff/diff-datasets.js'
 import type {PageEngine} from '../engine/engine.js'
 import type {PageResult} from '../engine/process-page.js'
 import {listCommits, walkCommits, type CommitState, type WalkOptions} from '../git/walk-commits.js'
-import type {ChangeCounts, Commit, CommitPageChange, Commits} from '../types/commits.js'
+import type {ChangeCounts, Commit, CommitPageChange} from '../types/commits.js'
 import type {Diff} from '../types/diff.js'
-import type {EntryHistory} from '../types/entry-history.js'
-import type {OfferHistory} from '../types/offer-history.js'
+import type {EntryTimeline} from '../types/entry-history.js'
+import type {OfferTimeline} from '../types/offer-history.js'
 import {EntryTimelines} from './entry-timelines.js'
 import {OfferTimelines} from './offer-timelines.js'
 
@@ -48,9 +48,9 @@ export interface HistoryStats {
 
 /** The datasets of a history, in memory. */
 export interface HistoryDatasets {
-  entryHistory: EntryHistory
-  offerHistory: OfferHistory
-  commits: Commits
+  entryHistory: EntryTimeline[]
+  offerHistory: OfferTimeline[]
+  commits: Commit[]
 }
 
 /** A history and how it was made. */
@@ -196,8 +196,11 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
     commits
   }
   let invalid: string | undefined
-  for (const {name} of datasetsWrittenBy('history')) {
-    invalid ??= validateDataset(name as SchemaName, datasets[name as keyof HistoryDatasets])
+  for (const definition of datasetsWrittenBy('history')) {
+    invalid ??= validateDataset(
+      definition.name as SchemaName,
+      fileContent(definition, datasets[definition.name as keyof HistoryDatasets])
+    )
   }
 
   return {datasets, stats, ...(invalid === undefined ? {} : {invalid})}
@@ -206,9 +209,9 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
 /** The files of a history, canonical JSON, by file name. */
 export function historyFileContents(datasets: HistoryDatasets): Record<string, string> {
   return Object.fromEntries(
-    datasetsWrittenBy('history').map(({name, file}) => [
-      file,
-      canonicalJson(datasets[name as keyof HistoryDatasets])
+    datasetsWrittenBy('history').map((definition) => [
+      definition.file,
+      canonicalJson(fileContent(definition, datasets[definition.name as keyof HistoryDatasets]))
     ])
   )
 }

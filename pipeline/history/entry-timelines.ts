@@ -1,5 +1,5 @@
 import type {Diff} from '../types/diff.js'
-import type {EntryHistory, EntryTimeline, EntryVersion} from '../types/entry-history.js'
+import type {EntryTimeline, EntryVersion} from '../types/entry-history.js'
 import {compareCodePoints} from '../compare.js'
 import {byPath, identity, topFields, type Point} from './timeline-fields.js'
 
@@ -84,7 +84,7 @@ export class EntryTimelines {
   }
 
   /** Ordered by locale, flavour and key; a key used twice over time, by first appearance. */
-  dataset(): EntryHistory {
+  dataset(): EntryTimeline[] {
     const order = new Map(this.all.map((timeline, index) => [timeline, index]))
     return [...this.all]
       .sort(

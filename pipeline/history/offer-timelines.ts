@@ -1,6 +1,6 @@
 import {compareCodePoints} from '../compare.js'
 import type {Diff, FieldChange} from '../types/diff.js'
-import type {OfferHistory, OfferTimeline, OfferVersion} from '../types/offer-history.js'
+import type {OfferTimeline, OfferVersion} from '../types/offer-history.js'
 import type {Offer} from '../types/offers.js'
 import {identity, topFields, type Point} from './timeline-fields.js'
 
@@ -88,7 +88,7 @@ export class OfferTimelines {
     }
   }
 
-  dataset(): OfferHistory {
+  dataset(): OfferTimeline[] {
     return [...this.byId.values()]
       .map(({timeline, entries}): OfferTimeline => ({
         ...timeline,

@@ -1,10 +1,19 @@
 /* Generated from schemas/commits.schema.json by `npm run types`. Do not edit. */
 
 /**
- * Every commit that touched the month pages' folder (`herald history`), oldest first (first-parent line): the pages it changed, how many pages its build parses (the others come from the cache) and what changed in the entries and offers.
+ * The file `commits.json`: the schema it follows, and its records. Every commit that touched the month pages' folder (`herald history`), oldest first (first-parent line): the pages it changed, how many pages its build parses (the others come from the cache) and what changed in the entries and offers.
  */
-export type Commits = Commit[]
-
+export interface CommitsFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/commits.schema.json'
+  records: Commit[]
+}
+/**
+ * This interface was referenced by `CommitsFile`'s JSON-Schema
+ * via the `definition` "commit".
+ */
 export interface Commit {
   sha: string
   /**
@@ -20,6 +29,10 @@ export interface Commit {
   entries: ChangeCounts
   offers: ChangeCounts
 }
+/**
+ * This interface was referenced by `CommitsFile`'s JSON-Schema
+ * via the `definition` "pageChange".
+ */
 export interface CommitPageChange {
   change: 'added' | 'modified' | 'deleted' | 'renamed'
   /**
@@ -31,6 +44,10 @@ export interface CommitPageChange {
    */
   from?: string
 }
+/**
+ * This interface was referenced by `CommitsFile`'s JSON-Schema
+ * via the `definition` "counts".
+ */
 export interface ChangeCounts {
   added: number
   changed: number

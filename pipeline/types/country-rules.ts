@@ -1,10 +1,19 @@
 /* Generated from schemas/country-rules.schema.json by `npm run types`. Do not edit. */
 
 /**
- * Countries and regions an entry constrains: requirement rows of country tables, countries named in scope lists, and regions. Ordered by locale, month, file, entry, then as written.
+ * The file `country-rules.json`: the schema it follows, and its records. Countries and regions an entry constrains: requirement rows of country tables, countries named in scope lists, and regions. Ordered by locale, month, file, entry, then as written.
  */
-export type CountryRules = CountryRule[]
-
+export interface CountryRulesFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/country-rules.schema.json'
+  records: CountryRule[]
+}
+/**
+ * This interface was referenced by `CountryRulesFile`'s JSON-Schema
+ * via the `definition` "rule".
+ */
 export interface CountryRule {
   entryKey: string
   entryId: string
@@ -51,6 +60,10 @@ export interface RuleText {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `CountryRulesFile`'s JSON-Schema
+ * via the `definition` "text".
+ */
 export interface RuleText1 {
   text: string
   en?: string

@@ -54,6 +54,10 @@ export type NoRenames = []
  * What changed between two dataset folders (`herald diff OLD NEW --json`). Records are matched by their key, never by position; every list is ordered by locale, flavour and key (code point order).
  */
 export interface Diff {
+  /**
+   * The schema this document follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/diff.schema.json'
   entries: EntriesDiff
   offers: OffersDiff
   countryRules: CountryRulesDiff

@@ -1,10 +1,19 @@
 /* Generated from schemas/entries.schema.json by `npm run types`. Do not edit. */
 
 /**
- * One record per announcement (an H2 with an English slug anchor) of every month page, ordered by locale, month and page order.
+ * The file `entries.json`: the schema it follows, and its records. One record per announcement (an H2 with an English slug anchor) of every month page, ordered by locale, month and page order.
  */
-export type Entries = Entry[]
-
+export interface EntriesFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/entries.schema.json'
+  records: Entry[]
+}
+/**
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "entry".
+ */
 export interface Entry {
   /**
    * `month/id`, unique in a locale; a slug repeated inside one page gets `~2`, `~3`… after the second and later occurrences.
@@ -42,11 +51,18 @@ export interface Entry {
 }
 /**
  * Span-free Markdown in the page's language; `en` is the English source where the page carries it (side-by-side flavour).
+ *
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "text".
  */
 export interface Text {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "category".
+ */
 export interface Category {
   /**
    * Closed vocabulary key from the English label; null where the page has no English or the label is not in the vocabulary.
@@ -55,6 +71,10 @@ export interface Category {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "section".
+ */
 export interface Section {
   /**
    * The English anchor as written on the page, before synonyms were normalised; null for a heading without one.
@@ -64,10 +84,18 @@ export interface Section {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "link".
+ */
 export interface Link {
   text: string
   url: string
 }
+/**
+ * This interface was referenced by `EntriesFile`'s JSON-Schema
+ * via the `definition` "source".
+ */
 export interface Source {
   /**
    * Path relative to the input folder, with `/`.

@@ -1,10 +1,19 @@
 /* Generated from schemas/entry-history.schema.json by `npm run types`. Do not edit. */
 
 /**
- * Every entry that ever appeared in the pages' git history (`herald history`), with the commit it first appeared in, its last change and each version: what changed, field by field. One record per entry (locale + flavour + key); a renamed entry keeps its record under its new key. Ordered by locale, flavour and key (code point order).
+ * The file `entry-history.json`: the schema it follows, and its records. Every entry that ever appeared in the pages' git history (`herald history`), with the commit it first appeared in, its last change and each version: what changed, field by field. One record per entry (locale + flavour + key); a renamed entry keeps its record under its new key. Ordered by locale, flavour and key (code point order).
  */
-export type EntryHistory = EntryTimeline[]
-
+export interface EntryHistoryFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/entry-history.schema.json'
+  records: EntryTimeline[]
+}
+/**
+ * This interface was referenced by `EntryHistoryFile`'s JSON-Schema
+ * via the `definition` "entryTimeline".
+ */
 export interface EntryTimeline {
   /**
    * The entry's key (`month/id`) in its last version.
@@ -36,6 +45,9 @@ export interface EntryTimeline {
 }
 /**
  * A commit and its date (committer date, ISO 8601, as git gives it).
+ *
+ * This interface was referenced by `EntryHistoryFile`'s JSON-Schema
+ * via the `definition` "commitPoint".
  */
 export interface CommitPoint {
   commit: string
@@ -43,6 +55,9 @@ export interface CommitPoint {
 }
 /**
  * A commit that changed the entry. `added` and `removed` carry no field changes; `renamed` (a new slug under the same number) lists `/key` and `/id` with the other changes; `changed` lists what changed. Fields that only follow the page (`/source/line`, `/source/sourceCommit`…) make no version on their own.
+ *
+ * This interface was referenced by `EntryHistoryFile`'s JSON-Schema
+ * via the `definition` "entryVersion".
  */
 export interface EntryVersion {
   commit: string
@@ -56,6 +71,9 @@ export interface EntryVersion {
 }
 /**
  * One changed field of a record, as in `herald diff`: `old` is absent where the field is new, `new` where it was dropped; objects are compared field by field, arrays as whole values.
+ *
+ * This interface was referenced by `EntryHistoryFile`'s JSON-Schema
+ * via the `definition` "fieldChange".
  */
 export interface HistoryFieldChange {
   /**

@@ -1,10 +1,19 @@
 /* Generated from schemas/offer-history.schema.json by `npm run types`. Do not edit. */
 
 /**
- * Every offer ID that ever appeared in the pages' git history (`herald history`): the entries it appeared in, the commit it first appeared in, its last change and each version, field by field. One record per offer ID (locale + flavour + offerId), ordered by locale, flavour and offer ID.
+ * The file `offer-history.json`: the schema it follows, and its records. Every offer ID that ever appeared in the pages' git history (`herald history`): the entries it appeared in, the commit it first appeared in, its last change and each version, field by field. One record per offer ID (locale + flavour + offerId), ordered by locale, flavour and offer ID.
  */
-export type OfferHistory = OfferTimeline[]
-
+export interface OfferHistoryFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/offer-history.schema.json'
+  records: OfferTimeline[]
+}
+/**
+ * This interface was referenced by `OfferHistoryFile`'s JSON-Schema
+ * via the `definition` "offerTimeline".
+ */
 export interface OfferTimeline {
   offerId: string
   locale: string
@@ -36,12 +45,19 @@ export interface OfferTimeline {
    */
   versions: [OfferVersion, ...OfferVersion[]]
 }
+/**
+ * This interface was referenced by `OfferHistoryFile`'s JSON-Schema
+ * via the `definition` "text".
+ */
 export interface OfferHistoryText {
   text: string
   en?: string
 }
 /**
  * A commit and its date (committer date, ISO 8601, as git gives it).
+ *
+ * This interface was referenced by `OfferHistoryFile`'s JSON-Schema
+ * via the `definition` "commitPoint".
  */
 export interface OfferCommitPoint {
   commit: string
@@ -49,6 +65,9 @@ export interface OfferCommitPoint {
 }
 /**
  * A commit that added, changed or removed a record of the offer ID: one per entry and role. A record that only follows its entry's rename, or whose table or row moved, makes no version.
+ *
+ * This interface was referenced by `OfferHistoryFile`'s JSON-Schema
+ * via the `definition` "offerVersion".
  */
 export interface OfferVersion {
   commit: string
@@ -67,6 +86,9 @@ export interface OfferVersion {
 }
 /**
  * One changed field of an offer record, as in `herald diff`.
+ *
+ * This interface was referenced by `OfferHistoryFile`'s JSON-Schema
+ * via the `definition` "fieldChange".
  */
 export interface OfferFieldChange {
   /**

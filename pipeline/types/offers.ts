@@ -1,10 +1,19 @@
 /* Generated from schemas/offers.schema.json by `npm run types`. Do not edit. */
 
 /**
- * One record per offer ID in a row of an offers table, ordered like tables.json, then row, then column.
+ * The file `offers.json`: the schema it follows, and its records. One record per offer ID in a row of an offers table, ordered like tables.json, then row, then column.
  */
-export type Offers = Offer[]
-
+export interface OffersFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/offers.schema.json'
+  records: Offer[]
+}
+/**
+ * This interface was referenced by `OffersFile`'s JSON-Schema
+ * via the `definition` "offer".
+ */
 export interface Offer {
   entryKey: string
   entryId: string
@@ -38,10 +47,18 @@ export interface Offer {
     line: number
   }
 }
+/**
+ * This interface was referenced by `OffersFile`'s JSON-Schema
+ * via the `definition` "text".
+ */
 export interface OfferText {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `OffersFile`'s JSON-Schema
+ * via the `definition` "price".
+ */
 export interface Price {
   column: string
   amount: number

@@ -5,6 +5,10 @@
  */
 export interface Report {
   /**
+   * The schema this document follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/report.schema.json'
+  /**
    * Marks a folder as written by Herald.
    */
   generator: 'herald'

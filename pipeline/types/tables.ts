@@ -1,10 +1,19 @@
 /* Generated from schemas/tables.schema.json by `npm run types`. Do not edit. */
 
 /**
- * Every GFM table of every entry, with its cells in both languages, ordered by locale, month, file, entry and ordinal.
+ * The file `tables.json`: the schema it follows, and its records. Every GFM table of every entry, with its cells in both languages, ordered by locale, month, file, entry and ordinal.
  */
-export type Tables = Table[]
-
+export interface TablesFile {
+  /**
+   * The schema this file follows (this one): its `$id`, whose path carries the major version of the contract.
+   */
+  $schema: 'https://herald.dev/schemas/v2/tables.schema.json'
+  records: Table[]
+}
+/**
+ * This interface was referenced by `TablesFile`'s JSON-Schema
+ * via the `definition` "table".
+ */
 export interface Table {
   /**
    * `entryKey#ordinal`.
@@ -37,10 +46,18 @@ export interface Table {
     column: number
   }
 }
+/**
+ * This interface was referenced by `TablesFile`'s JSON-Schema
+ * via the `definition` "text".
+ */
 export interface CellText {
   text: string
   en?: string
 }
+/**
+ * This interface was referenced by `TablesFile`'s JSON-Schema
+ * via the `definition` "column".
+ */
 export interface Column {
   /**
    * The column's role where it has one, else the slug of its English header, else `column-N`; unique in the table.
@@ -66,6 +83,10 @@ export interface Column {
     | 'comment'
     | 'text'
 }
+/**
+ * This interface was referenced by `TablesFile`'s JSON-Schema
+ * via the `definition` "row".
+ */
 export interface Row {
   line: number
   cells: CellText[]

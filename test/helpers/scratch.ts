@@ -54,3 +54,10 @@ export function runBin(
     )
   })
 }
+
+/** The records of a dataset file of an output folder (`{$schema, records}`). */
+export function readRecords<T = Record<string, unknown>>(folder: string, file: string): T[] {
+  const data = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as {records: T[]}
+  if (!Array.isArray(data.records)) throw new Error(`${file} in ${folder} holds no records`)
+  return data.records
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {expect, it} from 'vitest'
 import {fixtureFolder} from '../helpers/fixtures.js'
-import {root, runBin, scratchFolder} from '../helpers/scratch.js'
+import {readRecords, root, runBin, scratchFolder} from '../helpers/scratch.js'
 
 // The page cache was keyed by the package.json version and the schemas: after a change
 // of the extraction code (an upgrade, a local fix, a checkout of another commit) a
@@ -18,11 +18,7 @@ it('parses the pages again when the code changed, whatever the cache holds', asy
   const cache = path.join(install, 'cache')
   const input = path.join(fixtureFolder, 'categories-forms')
   const links = (out: string) =>
-    (
-      JSON.parse(fs.readFileSync(path.join(out, 'entries.json'), 'utf8')) as Array<{
-        links: unknown[]
-      }>
-    ).flatMap((entry) => entry.links)
+    readRecords<{links: unknown[]}>(out, 'entries.json').flatMap((entry) => entry.links)
 
   const first = await runBin(['build', input, '--out', path.join(install, 'a'), '--cache', cache], {
     install

@@ -20,7 +20,7 @@ it('leaves the output as it was when the input path is mistyped, empty or holds 
   )
   expect(good.code).toBe(0)
   const before = snapshot(out)
-  expect(JSON.parse(before['entries.json']!)).not.toEqual([])
+  expect(JSON.parse(before['entries.json']!).records).not.toEqual([])
 
   const missing = path.join(fixtureFolder, 'sxs-entyr')
   const empty = scratchFolder()
