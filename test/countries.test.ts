@@ -4,11 +4,11 @@ import {describe, expect, it} from 'vitest'
 import {
   countryByName,
   countryName,
-  isCountryCode,
-  repairMojibake
+  isCountryCode
 } from '../pipeline/extract/countries/country-index.js'
 import {parseDigitRule} from '../pipeline/extract/countries/digit-rule.js'
 import {findCountries} from '../pipeline/extract/countries/find-countries.js'
+import {repairMojibake} from '../pipeline/extract/countries/repair-mojibake.js'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/head/', import.meta.url))
 const hasCorpus = existsSync(corpus)

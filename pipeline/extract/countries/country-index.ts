@@ -1,5 +1,6 @@
 import {createRequire} from 'node:module'
 import countries, {type LocaleData} from 'i18n-iso-countries'
+import {repairMojibake} from './repair-mojibake.js'
 
 export interface CountryMatch {
   code: string /* ISO 3166-1 alpha-2 */
@@ -36,13 +37,6 @@ export interface Folded {
   /** start[i]: index in the source of the character that produced folded unit i. */
   start: number[]
   /** end[i]: index in the source just past that character. */
-  end: number[]
-}
-
-/** Text after mojibake repair, with the source span of every UTF-16 unit. */
-export interface Repaired {
-  text: string
-  start: number[]
   end: number[]
 }
 
@@ -90,88 +84,6 @@ export function countryName(code: string, locale: string): string | undefined {
   const lang = registerLang(langOf(locale)) ? langOf(locale) : 'en'
   registerLang('en')
   return countries.getName(code, lang) ?? countries.getName(code, 'en')
-}
-
-// --- Mojibake -------------------------------------------------------------------------------
-
-/**
- * Windows-1252 bytes 0x80–0x9F, in order. Spelled out because Node 20's
- * `TextDecoder('windows-1252')` decodes these bytes to nothing; the unassigned slots decode
- * (like in browsers) to the C1 control of the same number.
- */
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
-
-/** The byte a character stood for when UTF-8 bytes were decoded as Windows-1252/Latin-1. */
-function byteOf(ch: string): number | undefined {
-  const c = ch.charCodeAt(0)
-  if (c >= 0xa0 && c <= 0xff) return c
-  const high = CP1252_HIGH.indexOf(ch)
-  return high >= 0 ? 0x80 + high : undefined
-}
-
-const utf8 = new TextDecoder('utf-8', {fatal: true})
-
-/**
- * Undo UTF-8 that was read as Windows-1252 (`SÃ£o TomÃ©` → `São Tomé`, `CÃ´te dâ€™Ivoire` →
- * `Côte d’Ivoire`), keeping a map back to the source offsets. Only byte sequences that decode as
- * valid UTF-8 are replaced, so correct text passes through untouched.
- */
-export function repairMojibake(source: string): Repaired {
-  const out: string[] = []
-  const start: number[] = []
-  const end: number[] = []
-  let i = 0
-  while (i < source.length) {
-    const lead = source.charCodeAt(i)
-    const need =
-      lead >= 0xc2 && lead <= 0xdf
-        ? 1
-        : lead >= 0xe0 && lead <= 0xef
-          ? 2
-          : lead >= 0xf0 && lead <= 0xf4
-            ? 3
-            : 0
-    let repaired: string | undefined
-    let j = i + 1
-    if (need > 0) {
-      const bytes = [lead]
-      while (bytes.length <= need && j < source.length) {
-        // Text normalizers expand the byte 0x85 (`…`) to three dots: `Ã...land` was `Ã…land`.
-        if (source.startsWith('...', j)) {
-          bytes.push(0x85)
-          j += 3
-          continue
-        }
-        const b = byteOf(source[j]!)
-        if (b === undefined || b < 0x80 || b > 0xbf) break
-        bytes.push(b)
-        j += 1
-      }
-      if (bytes.length === need + 1) {
-        try {
-          repaired = utf8.decode(new Uint8Array(bytes))
-        } catch {
-          repaired = undefined
-        }
-      }
-    }
-    if (repaired === undefined) {
-      out.push(source[i]!)
-      start.push(i)
-      end.push(i + 1)
-      i += 1
-    } else {
-      for (const unit of repaired.split('')) {
-        out.push(unit)
-        start.push(i)
-        end.push(j)
-      }
-      i = j
-    }
-  }
-  return {text: out.join(''), start, end}
 }
 
 // --- Folding --------------------------------------------------------------------------------

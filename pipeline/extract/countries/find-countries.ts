@@ -3,12 +3,12 @@ import {
   fold,
   foldKey,
   isCountryCode,
-  repairMojibake,
   type CountryIndex,
   type Folded,
   type NameEntry
 } from './country-index.js'
 import countries from 'i18n-iso-countries'
+import {repairMojibake} from './repair-mojibake.js'
 
 export interface CountryMention {
   code: string
