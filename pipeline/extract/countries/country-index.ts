@@ -1,5 +1,6 @@
 import {createRequire} from 'node:module'
 import countries, {type LocaleData} from 'i18n-iso-countries'
+import {nameKey} from './fold-text.js'
 import {repairMojibake} from './repair-mojibake.js'
 
 export interface CountryMatch {
@@ -30,14 +31,6 @@ export interface CountryIndex {
   trie: TrieNode
   /** Unfolded names per code, in the locale and in English, for qualifier and stem checks. */
   names: Map<string, string[]>
-}
-
-export interface Folded {
-  text: string
-  /** start[i]: index in the source of the character that produced folded unit i. */
-  start: number[]
-  /** end[i]: index in the source just past that character. */
-  end: number[]
 }
 
 const require = createRequire(import.meta.url)
@@ -84,67 +77,6 @@ export function countryName(code: string, locale: string): string | undefined {
   const lang = registerLang(langOf(locale)) ? langOf(locale) : 'en'
   registerLang('en')
   return countries.getName(code, lang) ?? countries.getName(code, 'en')
-}
-
-// --- Folding --------------------------------------------------------------------------------
-
-const foldCache = new Map<string, string>()
-const CJK = /^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]$/
-
-/**
- * Case, diacritics, apostrophe and punctuation differences are noise between the sources
- * (`Côte d’Ivoire` / `Cote d'Ivoire`, `St Helena` / `St. Helena`, `Guinea-Bissau`).
- */
-function foldChar(ch: string): string {
-  const cached = foldCache.get(ch)
-  if (cached !== undefined) return cached
-  let folded: string
-  if (/^[’‘ʼ`´′']$/u.test(ch)) folded = "'"
-  else if (ch === '.' || ch === '．' || ch === '\u00ad') folded = ''
-  else if (/^[\s\p{Pd}_/]$/u.test(ch)) folded = ' '
-  else {
-    folded = ch.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')
-    folded = folded.replace(/ß/g, 'ss')
-  }
-  foldCache.set(ch, folded)
-  return folded
-}
-
-export function fold(source: string): Folded {
-  const out: string[] = []
-  const start: number[] = []
-  const end: number[] = []
-  let i = 0
-  for (const ch of source) {
-    const code = ch.charCodeAt(0)
-    // Letters and digits of ASCII, the bulk of the English side, fold to themselves in lower case.
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
-      out.push(code <= 90 && code >= 65 ? String.fromCharCode(code + 32) : ch)
-      start.push(i)
-      end.push(i + 1)
-      i += 1
-      continue
-    }
-
-    for (const unit of foldChar(ch).split('')) {
-      if (unit === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue
-      // Japanese pages space katakana words apart (`ラテン アメリカ`); names never are.
-      if (CJK.test(unit) && out[out.length - 1] === ' ' && CJK.test(out[out.length - 2] ?? '')) {
-        out.pop()
-        start.pop()
-        end.pop()
-      }
-      out.push(unit)
-      start.push(i)
-      end.push(i + ch.length)
-    }
-    i += ch.length
-  }
-  return {text: out.join(''), start, end}
-}
-
-export function foldKey(name: string): string {
-  return fold(name).text.trim()
 }
 
 // --- Index ----------------------------------------------------------------------------------
@@ -230,7 +162,7 @@ export function countryIndex(requested: string): CountryIndex {
   const names = new Map<string, string[]>()
 
   const claim = (name: string, code: string, rank: Rank, specificity: number): void => {
-    const key = foldKey(name)
+    const key = nameKey(name)
     // One-character keys (a single Han character) are parts of other words far more often than names.
     if (key.length < 2) return
     const list = claims.get(key) ?? []
@@ -327,7 +259,7 @@ export function countryByName(name: string, locale: string): CountryMatch | null
   const text = repairMojibake(name).text.trim()
   if (isCountryCode(text)) return {code: text, via: 'code'}
   const {entries} = countryIndex(locale)
-  const key = foldKey(text)
+  const key = nameKey(text)
   const entry = entries.get(key) ?? (key.startsWith('the ') ? entries.get(key.slice(4)) : undefined)
   if (!entry?.code) return null
   return {code: entry.code, via: entry.via}

@@ -1,14 +1,8 @@
-import {
-  countryIndex,
-  fold,
-  foldKey,
-  isCountryCode,
-  type CountryIndex,
-  type Folded,
-  type NameEntry
-} from './country-index.js'
+import {countryIndex, isCountryCode, type CountryIndex, type NameEntry} from './country-index.js'
 import countries from 'i18n-iso-countries'
+import {foldText, nameKey, spanInSource, type FoldedText} from './fold-text.js'
 import {repairMojibake} from './repair-mojibake.js'
+import {byStart, type Span} from './spans.js'
 
 export interface CountryMention {
   code: string
@@ -136,11 +130,6 @@ function scanNames(folded: string, index: CountryIndex): NameHit[] {
   return hits
 }
 
-interface Span {
-  start: number
-  end: number
-}
-
 interface Segment extends Span {
   /** The item itself: after any `Label:` and bullet, trimmed. */
   item: Span
@@ -193,11 +182,11 @@ function regionVocabulary(locale: string): {codes: RegExp; names: Map<string, st
   const codes: string[] = []
   for (const term of REGIONS) {
     codes.push(...term.codes)
-    for (const name of term.names) names.set(foldKey(name), term.region)
+    for (const name of term.names) names.set(nameKey(name), term.region)
     if (term.cldr) {
       for (const display of [localized, english]) {
         const name = display?.of(term.cldr)
-        if (name) names.set(foldKey(name), term.region)
+        if (name) names.set(nameKey(name), term.region)
       }
     }
   }
@@ -281,7 +270,7 @@ function inflectedLonger(
 function abbreviationsOf(code: string, index: CountryIndex): Set<string> {
   const found = new Set<string>()
   for (const name of index.names.get(code) ?? []) {
-    const entry = index.entries.get(foldKey(name))
+    const entry = index.entries.get(nameKey(name))
     if (entry?.abbrev && entry.code === code) found.add(name.replace(/[.\s]/g, ''))
   }
   return found
@@ -335,12 +324,12 @@ function resolveWithParens(
     const fits = (c: string): boolean =>
       alpha3Of(c) === bare || (index.names.get(c) ?? []).some((n) => initials(n) === bare)
     if (code && fits(code)) return {code, end, problem: null}
-    const hitWords = new Set(foldKey(raw).split(' '))
+    const hitWords = new Set(nameKey(raw).split(' '))
     const sharing = [...index.names.keys()].filter(
       (c) =>
         fits(c) &&
         (index.names.get(c) ?? []).some((n) =>
-          foldKey(n)
+          nameKey(n)
             .split(' ')
             .some((w) => hitWords.has(w))
         )
@@ -349,7 +338,7 @@ function resolveWithParens(
     return {code: chosen ?? code, end, problem: null}
   }
 
-  const inner = index.entries.get(foldKey(content))
+  const inner = index.entries.get(nameKey(content))
   if (inner?.code && (inner.code === code || (!code && entry.candidates.includes(inner.code)))) {
     return {code: inner.code, end, problem: null}
   }
@@ -363,7 +352,7 @@ function resolveWithParens(
  */
 function findRegions(
   source: string,
-  folded: Folded,
+  folded: FoldedText,
   locale: string,
   hits: Span[],
   foldedToSource: (start: number, end: number) => Span
@@ -412,7 +401,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const index = countryIndex(locale)
   const repaired = repairMojibake(text)
   const source = repaired.text
-  const folded = fold(source)
+  const folded = foldText(source)
   const toOriginal = (span: Span): Span => ({
     start: repaired.start[span.start] ?? text.length,
     end:
@@ -420,10 +409,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
         ? repaired.end[span.end - 1]!
         : (repaired.start[span.start] ?? text.length)
   })
-  const foldedToSource = (start: number, end: number): Span => ({
-    start: folded.start[start]!,
-    end: folded.end[end - 1]!
-  })
+  const foldedToSource = (start: number, end: number): Span => spanInSource(folded, start, end)
 
   const hits = scanNames(folded.text, index).map((hit) => {
     const longer = inflectedLonger(folded.text, hit, index)
@@ -521,10 +507,10 @@ export function findCountries(text: string, locale: string): FoundCountries {
 
   const stemStart = (code: string, parenStart: number): number | undefined => {
     const windowStart = Math.max(0, parenStart - LOOK_BACK)
-    const before = fold(source.slice(windowStart, parenStart))
+    const before = foldText(source.slice(windowStart, parenStart))
     const words = before.text.trimEnd().split(' ')
     for (const name of index.names.get(code) ?? []) {
-      const nameWords = foldKey(name).split(' ')
+      const nameWords = nameKey(name).split(' ')
       if (nameWords.length > words.length || (nameWords.length === words.length && windowStart > 0))
         continue
       const tail = words.slice(words.length - nameWords.length)
@@ -538,7 +524,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
 
   const codeOf = (raw: string): {code: string; via: 'code' | 'alias'} | undefined => {
     if (isCountryCode(raw)) return {code: raw, via: 'code'}
-    const entry = index.entries.get(foldKey(raw))
+    const entry = index.entries.get(nameKey(raw))
     if (entry?.abbrev && entry.code) return {code: entry.code, via: 'alias'}
     return undefined
   }
@@ -646,7 +632,6 @@ export function findCountries(text: string, locale: string): FoundCountries {
     unresolved.push({text: text.slice(original.start, original.end), ...original})
   }
 
-  const byStart = (a: Span, b: Span): number => a.start - b.start || a.end - b.end
   return {
     countries: found.sort(byStart).map((f) => {
       const span = toOriginal(f)
