@@ -1,13 +1,11 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {
-  countryByName,
-  countryName,
-  isCountryCode
-} from '../pipeline/extract/countries/country-index.js'
+import {countryByName} from '../pipeline/extract/countries/country-index.js'
+import {countryName} from '../pipeline/extract/countries/country-name.js'
 import {parseDigitRule} from '../pipeline/extract/countries/digit-rule.js'
 import {findCountries} from '../pipeline/extract/countries/find-countries.js'
+import {isCountryCode} from '../pipeline/extract/countries/iso-countries.js'
 import {repairMojibake} from '../pipeline/extract/countries/repair-mojibake.js'
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/head/', import.meta.url))

@@ -1,6 +1,12 @@
-import {createRequire} from 'node:module'
-import countries, {type LocaleData} from 'i18n-iso-countries'
+import {regionDisplayNames} from './cldr-region-names.js'
 import {nameKey} from './fold-text.js'
+import {
+  alpha2Codes,
+  isCountryCode,
+  languageOf,
+  listedNames,
+  registerLanguage
+} from './iso-countries.js'
 import {repairMojibake} from './repair-mojibake.js'
 
 export interface CountryMatch {
@@ -32,54 +38,6 @@ export interface CountryIndex {
   /** Unfolded names per code, in the locale and in English, for qualifier and stem checks. */
   names: Map<string, string[]>
 }
-
-const require = createRequire(import.meta.url)
-
-const supportedLangs = new Set(require('i18n-iso-countries/supportedLocales.json') as string[])
-const registeredLangs = new Set<string>()
-
-function langOf(locale: string): string {
-  return (locale.split(/[-_]/)[0] ?? '').toLowerCase()
-}
-
-function registerLang(lang: string): boolean {
-  if (registeredLangs.has(lang)) return true
-  if (!supportedLangs.has(lang)) return false
-  countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as LocaleData)
-  registeredLangs.add(lang)
-  return true
-}
-
-let alpha2: Set<string> | undefined
-
-function alpha2Codes(): Set<string> {
-  alpha2 ??= new Set(Object.keys(countries.getAlpha2Codes()))
-  return alpha2
-}
-
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && alpha2Codes().has(code)
-}
-
-function displayNames(locale: string, style: 'long' | 'short' | 'narrow'): Intl.DisplayNames {
-  try {
-    return new Intl.DisplayNames(locale, {type: 'region', style, fallback: 'none'})
-  } catch {
-    // A malformed locale tag must not make identification fail: English still names everything.
-    return new Intl.DisplayNames('en', {type: 'region', style, fallback: 'none'})
-  }
-}
-
-export function countryName(code: string, locale: string): string | undefined {
-  if (!isCountryCode(code)) return undefined
-  const cldr = displayNames(locale, 'long').of(code)
-  if (cldr) return cldr
-  const lang = registerLang(langOf(locale)) ? langOf(locale) : 'en'
-  registerLang('en')
-  return countries.getName(code, lang) ?? countries.getName(code, 'en')
-}
-
-// --- Index ----------------------------------------------------------------------------------
 
 /** Lower rank wins when two countries claim the same folded name. */
 const Rank = {
@@ -124,11 +82,6 @@ function derivedForms(name: string): string[] {
   return forms
 }
 
-function listedNames(lang: string, code: string): string[] {
-  const names = countries.getName(code, lang, {select: 'all'})
-  return Array.isArray(names) ? names : []
-}
-
 const indexCache = new Map<string, CountryIndex>()
 
 /** `de-de` and `de-DE` share one index. */
@@ -155,9 +108,9 @@ export function countryIndex(requested: string): CountryIndex {
   const cached = indexCache.get(locale)
   if (cached) return cached
 
-  registerLang('en')
-  const lang = langOf(locale)
-  const hasLang = lang !== 'en' && registerLang(lang)
+  registerLanguage('en')
+  const language = languageOf(locale)
+  const hasLanguage = language !== 'en' && registerLanguage(language)
   const claims = new Map<string, Claim[]>()
   const names = new Map<string, string[]>()
 
@@ -178,20 +131,20 @@ export function countryIndex(requested: string): CountryIndex {
   }
 
   const local = {
-    long: displayNames(locale, 'long'),
-    short: displayNames(locale, 'short'),
-    narrow: displayNames(locale, 'narrow')
+    long: regionDisplayNames(locale, 'long'),
+    short: regionDisplayNames(locale, 'short'),
+    narrow: regionDisplayNames(locale, 'narrow')
   }
   const english = {
-    long: displayNames('en', 'long'),
-    short: displayNames('en', 'short'),
-    narrow: displayNames('en', 'narrow')
+    long: regionDisplayNames('en', 'long'),
+    short: regionDisplayNames('en', 'short'),
+    narrow: regionDisplayNames('en', 'narrow')
   }
 
   for (const code of alpha2Codes()) {
     const localLong = local.long.of(code)
     if (localLong) claimWithDerived(localLong, code, Rank.LocalName)
-    const listedLocal = hasLang ? listedNames(lang, code) : []
+    const listedLocal = hasLanguage ? listedNames(language, code) : []
     const listedEnglish = listedNames('en', code)
     const [officialLocal, ...aliasesLocal] = listedLocal
     if (officialLocal) claimWithDerived(officialLocal, code, Rank.LocalOfficial)

@@ -6,9 +6,10 @@ import type {PageView} from '../../page/page-view.js'
 import type {CountryRule} from '../../types/country-rules.js'
 import type {Entry, Text} from '../../types/entries.js'
 import type {Table} from '../../types/tables.js'
-import {countryByName, isCountryCode} from './country-index.js'
+import {countryByName} from './country-index.js'
 import {parseDigitRule} from './digit-rule.js'
 import {findCountries} from './find-countries.js'
+import {isCountryCode} from './iso-countries.js'
 
 /**
  * Country rules: requirement rows of country tables (country, area, identifier

@@ -1,6 +1,6 @@
-import {countryIndex, isCountryCode, type CountryIndex, type NameEntry} from './country-index.js'
-import countries from 'i18n-iso-countries'
+import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
 import {foldText, nameKey, spanInSource, type FoldedText} from './fold-text.js'
+import {alpha3Of, isCountryCode} from './iso-countries.js'
 import {repairMojibake} from './repair-mojibake.js'
 import {byStart, type Span} from './spans.js'
 
@@ -274,10 +274,6 @@ function abbreviationsOf(code: string, index: CountryIndex): Set<string> {
     if (entry?.abbrev && entry.code === code) found.add(name.replace(/[.\s]/g, ''))
   }
   return found
-}
-
-function alpha3Of(code: string): string | undefined {
-  return countries.alpha2ToAlpha3(code)
 }
 
 interface Resolved {
