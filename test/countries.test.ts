@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {countryByName} from '../pipeline/extract/countries/country-index.js'
+import {countryByName} from '../pipeline/extract/countries/country-by-name.js'
 import {countryName} from '../pipeline/extract/countries/country-name.js'
 import {parseDigitRule} from '../pipeline/extract/countries/digit-rule.js'
 import {findCountries} from '../pipeline/extract/countries/find-countries.js'

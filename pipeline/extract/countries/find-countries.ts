@@ -1,8 +1,10 @@
 import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
 import {foldText, nameKey, spanInSource, type FoldedText} from './fold-text.js'
 import {alpha3Of, isCountryCode} from './iso-countries.js'
+import {longestNames, type TrieHit} from './name-trie.js'
 import {repairMojibake} from './repair-mojibake.js'
 import {byStart, type Span} from './spans.js'
+import {endsWord, startsWord} from './word-boundaries.js'
 
 export interface CountryMention {
   code: string
@@ -68,67 +70,6 @@ const NEIGHBOUR_GAP = 40
 
 /** Characters looked back over for the start of an inflected name. */
 const LOOK_BACK = 80
-
-type Script = 'none' | 'word' | 'kana' | 'hangul' | 'free'
-
-/**
- * How a script delimits words. Han and hiragana names sit inside running text; katakana loan
- * words and Hangul words are delimited by their own script changing (Korean glues particles
- * on the end, so only the start of a Hangul name needs a boundary).
- */
-function scriptOf(unit: string | undefined): Script {
-  if (unit === undefined) return 'none'
-  if (/[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]/.test(unit)) return 'kana'
-  if (/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/.test(unit)) return 'hangul'
-  if (/[\u3040-\u309f\u3400-\u9fff\uf900-\ufaff]/.test(unit)) return 'free'
-  if (/[\p{L}\p{N}]/u.test(unit)) return 'word'
-  return 'none'
-}
-
-function startsWord(text: string, at: number): boolean {
-  const first = scriptOf(text[at])
-  const before = scriptOf(text[at - 1])
-  if (first === 'word' || first === 'kana' || first === 'hangul') return before !== first
-  return true
-}
-
-function endsWord(text: string, end: number): boolean {
-  const last = scriptOf(text[end - 1])
-  const after = scriptOf(text[end])
-  if (last === 'word' || last === 'kana') return after !== last
-  return true
-}
-
-interface NameHit {
-  start: number
-  end: number
-  entry: NameEntry
-}
-
-/** Longest dictionary names at word boundaries, left to right, in folded text. */
-function scanNames(folded: string, index: CountryIndex): NameHit[] {
-  const hits: NameHit[] = []
-  let at = 0
-  while (at < folded.length) {
-    if (!startsWord(folded, at)) {
-      at += 1
-      continue
-    }
-    let node = index.trie
-    let best: NameHit | undefined
-    for (let k = at; k < folded.length; k++) {
-      const next = node.next.get(folded[k]!)
-      if (!next) break
-      node = next
-      if (node.entry && endsWord(folded, k + 1)) best = {start: at, end: k + 1, entry: node.entry}
-    }
-    if (best) {
-      hits.push(best)
-      at = best.end
-    } else at += 1
-  }
-  return hits
-}
 
 interface Segment extends Span {
   /** The item itself: after any `Label:` and bullet, trimmed. */
@@ -236,7 +177,7 @@ const namesByLastWord = new WeakMap<
  */
 function inflectedLonger(
   folded: string,
-  hit: NameHit,
+  hit: TrieHit<NameEntry>,
   index: CountryIndex
 ): {start: number; entry: NameEntry} | undefined {
   let byLast = namesByLastWord.get(index)
@@ -407,7 +348,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   })
   const foldedToSource = (start: number, end: number): Span => spanInSource(folded, start, end)
 
-  const hits = scanNames(folded.text, index).map((hit) => {
+  const hits = longestNames(folded.text, index.trie).map((hit) => {
     const longer = inflectedLonger(folded.text, hit, index)
     return longer
       ? {...foldedToSource(longer.start, hit.end), entry: longer.entry}

@@ -1,4 +1,4 @@
-import {countryByName} from '../countries/country-index.js'
+import {countryByName} from '../countries/country-by-name.js'
 import {parseDigitRule} from '../countries/digit-rule.js'
 import {findCountries} from '../countries/find-countries.js'
 import {isCountryCode} from '../countries/iso-countries.js'
