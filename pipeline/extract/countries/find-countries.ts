@@ -1,6 +1,13 @@
 import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
 import {foldText, nameKey, spanInSource, type FoldedText} from './fold-text.js'
 import {alpha3Of, isCountryCode} from './iso-countries.js'
+import {
+  groupBySentence,
+  isWholeItem,
+  listSegments,
+  segmentAt,
+  type Segment
+} from './list-segments.js'
 import {longestNames, type TrieHit} from './name-trie.js'
 import {repairMojibake} from './repair-mojibake.js'
 import {byStart, type Span} from './spans.js'
@@ -70,38 +77,6 @@ const NEIGHBOUR_GAP = 40
 
 /** Characters looked back over for the start of an inflected name. */
 const LOOK_BACK = 80
-
-interface Segment extends Span {
-  /** The item itself: after any `Label:` and bullet, trimmed. */
-  item: Span
-  /** Sentence number: a list never runs across a sentence end. */
-  sentence: number
-}
-
-// A full stop ends a sentence only after a word of three letters: `St. Helena`, `U.S.` go on.
-const SEGMENT_BREAK = /<br\s*\/?>|[,;、，；|\n]|(?<sentence>[。！？!?]|(?<=\p{L}{3})\.(?=\s))/giu
-
-function segmentsOf(text: string): Segment[] {
-  const segments: Segment[] = []
-  let from = 0
-  let sentence = 0
-  const push = (to: number): void => {
-    const segment = text.slice(from, to)
-    const colon = Math.max(segment.lastIndexOf(':'), segment.lastIndexOf('：'))
-    let s = colon >= 0 ? from + colon + 1 : from
-    let e = to
-    while (s < e && /[\s\-*+•·]/.test(text[s]!)) s++
-    while (e > s && /[\s.。]/.test(text[e - 1]!)) e--
-    segments.push({start: from, end: to, item: {start: s, end: e}, sentence})
-  }
-  for (const m of text.matchAll(SEGMENT_BREAK)) {
-    push(m.index)
-    from = m.index + m[0].length
-    if (m.groups?.sentence) sentence += 1
-  }
-  push(text.length)
-  return segments
-}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -374,17 +349,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   }
   for (const region of regions) occupy(region, REGION)
 
-  const segments = segmentsOf(source)
-  const segmentAt = (pos: number): Segment | undefined => {
-    let lo = 0
-    let hi = segments.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (segments[mid]!.start <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return segments[lo]
-  }
+  const segments = listSegments(source)
 
   interface Found extends Span {
     code: string
@@ -466,13 +431,6 @@ export function findCountries(text: string, locale: string): FoundCountries {
     return undefined
   }
 
-  const isWholeItem = (span: Span): boolean => {
-    const segment = segmentAt(span.start)
-    return (
-      segment !== undefined && segment.item.start === span.start && segment.item.end === span.end
-    )
-  }
-
   // Bare `(XX)` codes and capitalised short forms: product names are full of them (`(EA)`,
   // `(SA)`, `Business Voice (US)`), so one counts only beside another place name. A list can
   // chain them, so sweep both ways until nothing more joins.
@@ -505,13 +463,13 @@ export function findCountries(text: string, locale: string): FoundCountries {
     if (
       candidate.paren
         ? !nearOtherPlace(candidate)
-        : !(isWholeItem(candidate) || nearOtherPlace(candidate))
+        : !(isWholeItem(segments, candidate) || nearOtherPlace(candidate))
     )
       return false
     let start = candidate.start
     if (candidate.paren) {
       start = stemStart(candidate.code, candidate.start) ?? candidate.start
-      const segment = segmentAt(candidate.start)
+      const segment = segmentAt(segments, candidate.start)
       if (start === candidate.start && segment) {
         const lead = source.slice(segment.item.start, candidate.start).trim()
         const leadSpan = {start: segment.item.start, end: candidate.start}
@@ -535,12 +493,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
     items.length === 1 && source.trim() === source.slice(items[0]!.item.start, items[0]!.item.end)
   // A sentence is a country list when most of its items name countries; only there do the
   // other items count as countries we failed to identify.
-  const lists: Segment[][] = []
-  for (const segment of items) {
-    const current = lists[lists.length - 1]
-    if (current && current[0]!.sentence === segment.sentence) current.push(segment)
-    else lists.push([segment])
-  }
+  const lists = groupBySentence(items)
   const countryLists = lists.filter((list) => {
     const listed = list.filter(hasCountry).length
     return listed >= 2 && listed * 2 >= list.length
