@@ -1,5 +1,5 @@
 import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
-import {foldText, nameKey, spanInSource, type FoldedText} from './fold-text.js'
+import {foldText, nameKey, spanInSource} from './fold-text.js'
 import {alpha3Of, isCountryCode} from './iso-countries.js'
 import {
   groupBySentence,
@@ -10,8 +10,8 @@ import {
 } from './list-segments.js'
 import {longestNames, type TrieHit} from './name-trie.js'
 import {repairMojibake} from './repair-mojibake.js'
+import {findRegions} from './sales-regions.js'
 import {byStart, type Span} from './spans.js'
-import {endsWord, startsWord} from './word-boundaries.js'
 
 export interface CountryMention {
   code: string
@@ -41,86 +41,11 @@ export interface FoundCountries {
   unresolved: Unresolved[]
 }
 
-interface RegionTerm {
-  region: string
-  /** Abbreviations as the pages write them, matched case-sensitively. */
-  codes: string[]
-  /** English names, matched case- and accent-insensitively. */
-  names: string[]
-  /** CLDR region whose localized name also denotes it. */
-  cldr?: string
-}
-
-// Sales regions are Microsoft's groupings, not ISO data, so the vocabulary is closed and
-// declared here. `GCC` is deliberately absent: in these pages it is Government Community Cloud.
-const REGIONS: RegionTerm[] = [
-  {region: 'EU', codes: ['EU', 'UE', 'ЕС'], names: ['European Union'], cldr: 'EU'},
-  {
-    region: 'EFTA',
-    codes: ['EFTA', 'AELE', 'AELC', 'ЕАСТ'],
-    names: ['European Free Trade Association', 'European Free Trade Area']
-  },
-  {
-    region: 'CEE',
-    codes: ['CEE'],
-    names: ['Central and Eastern Europe', 'Central & Eastern Europe']
-  },
-  {region: 'LATAM', codes: ['LATAM', 'LatAm'], names: ['Latin America'], cldr: '419'},
-  {region: 'APAC', codes: ['APAC'], names: ['Asia Pacific', 'Asia-Pacific']},
-  {region: 'EMEA', codes: ['EMEA'], names: ['Europe, Middle East and Africa']},
-  {region: 'Americas', codes: [], names: ['Americas'], cldr: '019'},
-  {region: 'Greater China', codes: [], names: ['Greater China']}
-]
-
 /** A bare code counts only this close to another place name: `(EFTA) und im Vereinigten Königreich (UK)`. */
 const NEIGHBOUR_GAP = 40
 
 /** Characters looked back over for the start of an inflected name. */
 const LOOK_BACK = 80
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-const regionCache = new Map<string, {codes: RegExp; names: Map<string, string>}>()
-
-function regionVocabulary(locale: string): {codes: RegExp; names: Map<string, string>} {
-  const cached = regionCache.get(locale)
-  if (cached) return cached
-  const names = new Map<string, string>()
-  let localized: Intl.DisplayNames | undefined
-  try {
-    localized = new Intl.DisplayNames(locale, {type: 'region', fallback: 'none'})
-  } catch {
-    localized = undefined
-  }
-  const english = new Intl.DisplayNames('en', {type: 'region', fallback: 'none'})
-  const codes: string[] = []
-  for (const term of REGIONS) {
-    codes.push(...term.codes)
-    for (const name of term.names) names.set(nameKey(name), term.region)
-    if (term.cldr) {
-      for (const display of [localized, english]) {
-        const name = display?.of(term.cldr)
-        if (name) names.set(nameKey(name), term.region)
-      }
-    }
-  }
-  const alternatives = codes
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')
-  const vocabulary = {
-    codes: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu'),
-    names
-  }
-  regionCache.set(locale, vocabulary)
-  return vocabulary
-}
-
-function regionOfCode(code: string): string | undefined {
-  return REGIONS.find((term) => term.codes.includes(code))?.region
-}
 
 /** Initials of a name's capitalised words: `Democratic Republic of the Congo` → `DRC`. */
 function initials(name: string): string {
@@ -258,53 +183,6 @@ function resolveWithParens(
 }
 
 /**
- * Region codes (case-sensitive) and names (folded). Where a region and a country name overlap
- * the longer reading wins: `Greater China` is a region, `Vereinigte Staaten von Amerika` a
- * country although CLDR calls the Americas `Amerika`.
- */
-function findRegions(
-  source: string,
-  folded: FoldedText,
-  locale: string,
-  hits: Span[],
-  foldedToSource: (start: number, end: number) => Span
-): (Span & {region: string})[] {
-  const candidates: (Span & {region: string})[] = []
-  const vocabulary = regionVocabulary(locale)
-  for (const m of source.matchAll(vocabulary.codes)) {
-    const region = regionOfCode(m[0])
-    if (region) candidates.push({start: m.index, end: m.index + m[0].length, region})
-  }
-  for (const [key, region] of vocabulary.names) {
-    for (
-      let from = folded.text.indexOf(key);
-      from >= 0;
-      from = folded.text.indexOf(key, from + 1)
-    ) {
-      const end = from + key.length
-      if (startsWord(folded.text, from) && endsWord(folded.text, end))
-        candidates.push({...foldedToSource(from, end), region})
-    }
-  }
-  const hitLength = new Uint16Array(source.length)
-  for (const hit of hits) hitLength.fill(Math.min(hit.end - hit.start, 0xffff), hit.start, hit.end)
-  const taken = new Uint8Array(source.length)
-  const regions: (Span & {region: string})[] = []
-  for (const region of candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start
-  )) {
-    let free = true
-    for (let i = region.start; i < region.end && free; i++) {
-      free = !taken[i] && hitLength[i]! <= region.end - region.start
-    }
-    if (!free) continue
-    taken.fill(1, region.start, region.end)
-    regions.push(region)
-  }
-  return regions
-}
-
-/**
  * Countries, sales regions and unidentified list items in a piece of page text (a bullet, a
  * table cell, a paragraph with an inline list). Offsets are into `text` as given, even where
  * mojibake was repaired before matching.
@@ -329,7 +207,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
       ? {...foldedToSource(longer.start, hit.end), entry: longer.entry}
       : {...foldedToSource(hit.start, hit.end), entry: hit.entry}
   })
-  const regions = findRegions(source, folded, locale, hits, foldedToSource)
+  const regions = findRegions(source, folded, locale, hits)
 
   // Which source characters already belong to a place, so overlap and neighbourhood tests
   // look at a few characters instead of every mention found so far.
