@@ -1,5 +1,6 @@
 import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
 import {foldText, nameKey, spanInSource} from './fold-text.js'
+import {inflectedNameStart, longerInflectedName} from './inflected-names.js'
 import {alpha3Of, isCountryCode} from './iso-countries.js'
 import {
   groupBySentence,
@@ -8,7 +9,7 @@ import {
   segmentAt,
   type Segment
 } from './list-segments.js'
-import {longestNames, type TrieHit} from './name-trie.js'
+import {longestNames} from './name-trie.js'
 import {repairMojibake} from './repair-mojibake.js'
 import {findRegions} from './sales-regions.js'
 import {byStart, type Span} from './spans.js'
@@ -44,9 +45,6 @@ export interface FoundCountries {
 /** A bare code counts only this close to another place name: `(EFTA) und im Vereinigten Königreich (UK)`. */
 const NEIGHBOUR_GAP = 40
 
-/** Characters looked back over for the start of an inflected name. */
-const LOOK_BACK = 80
-
 /** Initials of a name's capitalised words: `Democratic Republic of the Congo` → `DRC`. */
 function initials(name: string): string {
   return name
@@ -54,58 +52,6 @@ function initials(name: string): string {
     .filter((word) => /^\p{Lu}/u.test(word))
     .map((word) => word[0])
     .join('')
-}
-
-/** Inflected forms share all but their last letters: `Vereinigten Königreich` / `Vereinigtes Königreich`. */
-function sameStem(a: string, b: string): boolean {
-  if (a === b) return true
-  const shorter = Math.min(a.length, b.length)
-  if (shorter < 4 || Math.abs(a.length - b.length) > 2) return false
-  let common = 0
-  while (common < shorter && a[common] === b[common]) common++
-  return common >= shorter - 2
-}
-
-const namesByLastWord = new WeakMap<
-  CountryIndex,
-  Map<string, {words: string[]; entry: NameEntry}[]>
->()
-
-/**
- * The longer name a hit is the tail of, when the words before it are that name's words inflected:
- * `der Demokratischen Republik Kongo` is CD, though only `Republik Kongo` (CG) matched exactly.
- */
-function inflectedLonger(
-  folded: string,
-  hit: TrieHit<NameEntry>,
-  index: CountryIndex
-): {start: number; entry: NameEntry} | undefined {
-  let byLast = namesByLastWord.get(index)
-  if (!byLast) {
-    byLast = new Map()
-    for (const entry of index.entries.values()) {
-      const words = entry.key.split(' ')
-      if (!entry.code || words.length < 2) continue
-      const last = words[words.length - 1]!
-      byLast.set(last, [...(byLast.get(last) ?? []), {words, entry}])
-    }
-    namesByLastWord.set(index, byLast)
-  }
-  const hitWords = folded.slice(hit.start, hit.end).split(' ')
-  // A look-back of a few words is enough for any name and keeps the scan linear.
-  const windowStart = Math.max(0, hit.start - LOOK_BACK)
-  const before = folded.slice(windowStart, hit.start).trimEnd().split(' ')
-  for (const {words, entry} of byLast.get(hitWords[hitWords.length - 1]!) ?? []) {
-    const extra = words.length - hitWords.length
-    if (extra < 1 || extra > before.length || entry.code === hit.entry.code) continue
-    if (!hitWords.every((w, i) => words[extra + i] === w)) continue
-    const preceding = before.slice(before.length - extra)
-    if (!preceding.every((w, i) => sameStem(w, words[i]!))) continue
-    if (extra === before.length && windowStart > 0) continue
-    const start = before.slice(0, before.length - extra).join(' ').length
-    return {start: windowStart + (start === 0 ? 0 : start + 1), entry}
-  }
-  return undefined
 }
 
 function abbreviationsOf(code: string, index: CountryIndex): Set<string> {
@@ -202,7 +148,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const foldedToSource = (start: number, end: number): Span => spanInSource(folded, start, end)
 
   const hits = longestNames(folded.text, index.trie).map((hit) => {
-    const longer = inflectedLonger(folded.text, hit, index)
+    const longer = longerInflectedName(folded.text, hit, index)
     return longer
       ? {...foldedToSource(longer.start, hit.end), entry: longer.entry}
       : {...foldedToSource(hit.start, hit.end), entry: hit.entry}
@@ -285,23 +231,6 @@ export function findCountries(text: string, locale: string): FoundCountries {
     return false
   }
 
-  const stemStart = (code: string, parenStart: number): number | undefined => {
-    const windowStart = Math.max(0, parenStart - LOOK_BACK)
-    const before = foldText(source.slice(windowStart, parenStart))
-    const words = before.text.trimEnd().split(' ')
-    for (const name of index.names.get(code) ?? []) {
-      const nameWords = nameKey(name).split(' ')
-      if (nameWords.length > words.length || (nameWords.length === words.length && windowStart > 0))
-        continue
-      const tail = words.slice(words.length - nameWords.length)
-      if (nameWords.every((w, i) => sameStem(w, tail[i]!))) {
-        const prefix = words.slice(0, words.length - nameWords.length).join(' ')
-        return windowStart + before.start[prefix.length === 0 ? 0 : prefix.length + 1]!
-      }
-    }
-    return undefined
-  }
-
   const codeOf = (raw: string): {code: string; via: 'code' | 'alias'} | undefined => {
     if (isCountryCode(raw)) return {code: raw, via: 'code'}
     const entry = index.entries.get(nameKey(raw))
@@ -346,7 +275,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
       return false
     let start = candidate.start
     if (candidate.paren) {
-      start = stemStart(candidate.code, candidate.start) ?? candidate.start
+      start = inflectedNameStart(source, candidate.code, candidate.start, index) ?? candidate.start
       const segment = segmentAt(segments, candidate.start)
       if (start === candidate.start && segment) {
         const lead = source.slice(segment.item.start, candidate.start).trim()
