@@ -1,7 +1,8 @@
-import {countryIndex, type CountryIndex, type NameEntry} from './country-index.js'
+import {countryIndex} from './country-index.js'
 import {foldText, nameKey, spanInSource} from './fold-text.js'
+import type {MentionProblem, MentionVia} from './found-places.js'
 import {inflectedNameStart, longerInflectedName} from './inflected-names.js'
-import {alpha3Of, isCountryCode} from './iso-countries.js'
+import {isCountryCode} from './iso-countries.js'
 import {
   groupBySentence,
   isWholeItem,
@@ -10,6 +11,7 @@ import {
   type Segment
 } from './list-segments.js'
 import {longestNames} from './name-trie.js'
+import {readParenthesisAfterName} from './parenthesis-after-name.js'
 import {repairMojibake} from './repair-mojibake.js'
 import {findRegions} from './sales-regions.js'
 import {byStart, type Span} from './spans.js'
@@ -19,8 +21,8 @@ export interface CountryMention {
   text: string
   start: number
   end: number
-  via: 'code' | 'name' | 'alias'
-  problem: null | 'code-name-mismatch' | 'code-repaired'
+  via: MentionVia
+  problem: MentionProblem
 }
 
 export interface RegionMention {
@@ -44,89 +46,6 @@ export interface FoundCountries {
 
 /** A bare code counts only this close to another place name: `(EFTA) und im Vereinigten Königreich (UK)`. */
 const NEIGHBOUR_GAP = 40
-
-/** Initials of a name's capitalised words: `Democratic Republic of the Congo` → `DRC`. */
-function initials(name: string): string {
-  return name
-    .split(/[\s\-,]+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => word[0])
-    .join('')
-}
-
-function abbreviationsOf(code: string, index: CountryIndex): Set<string> {
-  const found = new Set<string>()
-  for (const name of index.names.get(code) ?? []) {
-    const entry = index.entries.get(nameKey(name))
-    if (entry?.abbrev && entry.code === code) found.add(name.replace(/[.\s]/g, ''))
-  }
-  return found
-}
-
-interface Resolved {
-  code: string | null
-  end: number
-  problem: CountryMention['problem']
-}
-
-/**
- * What a name and the parenthesis after it say together: `Armenia (AM)`, a damaged code
- * (`Armenia (Har)`), a qualifier (`Congo (DRC)`), or a second name for the same place.
- */
-function resolveWithParens(
-  source: string,
-  span: Span,
-  raw: string,
-  entry: NameEntry,
-  index: CountryIndex
-): Resolved {
-  const paren = /[ \t\u00a0\u3000]*[(（]([^()（）\n]{1,40})[)）]/y
-  paren.lastIndex = span.end
-  const inParens = paren.exec(source)
-  if (!inParens) return {code: entry.code, end: span.end, problem: null}
-  const content = inParens[1]!.trim()
-  const bare = content.replace(/\.$/, '')
-  const end = paren.lastIndex
-  const code = entry.code
-
-  if (/^[a-z]{2,3}$/i.test(bare) && !/^[A-Z]{3}$/.test(bare)) {
-    // A country code after the name; the name is the better witness when they disagree,
-    // because translation damages codes (`(Har)` for AM, `(Md)`, `Tj.`), not names.
-    const candidates = code ? [code] : entry.candidates
-    const confirmed =
-      candidates.find((c) => c === bare) ??
-      candidates.find((c) => abbreviationsOf(c, index).has(bare))
-    if (confirmed) return {code: confirmed, end, problem: null}
-    if (!code) return {code: null, end, problem: null}
-    return {code, end, problem: isCountryCode(bare) ? 'code-name-mismatch' : 'code-repaired'}
-  }
-
-  if (/^[A-Z]{3,4}$/.test(bare)) {
-    // An upper-case qualifier (`Congo (DRC)`, `Macau (SAR)`) can tell apart countries that
-    // share a name word: translation left de `Republik Kongo (DRC)` for the DR Congo.
-    const fits = (c: string): boolean =>
-      alpha3Of(c) === bare || (index.names.get(c) ?? []).some((n) => initials(n) === bare)
-    if (code && fits(code)) return {code, end, problem: null}
-    const hitWords = new Set(nameKey(raw).split(' '))
-    const sharing = [...index.names.keys()].filter(
-      (c) =>
-        fits(c) &&
-        (index.names.get(c) ?? []).some((n) =>
-          nameKey(n)
-            .split(' ')
-            .some((w) => hitWords.has(w))
-        )
-    )
-    const chosen = entry.candidates.find(fits) ?? (sharing.length === 1 ? sharing[0] : undefined)
-    return {code: chosen ?? code, end, problem: null}
-  }
-
-  const inner = index.entries.get(nameKey(content))
-  if (inner?.code && (inner.code === code || (!code && entry.candidates.includes(inner.code)))) {
-    return {code: inner.code, end, problem: null}
-  }
-  return {code, end: span.end, problem: null}
-}
 
 /**
  * Countries, sales regions and unidentified list items in a piece of page text (a bullet, a
@@ -205,7 +124,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
       }
       continue
     }
-    const resolved = resolveWithParens(source, span, raw, entry, index)
+    const resolved = readParenthesisAfterName(source, span, raw, entry, index)
     if (resolved.code === null) {
       ambiguous.push({start: span.start, end: resolved.end})
       occupy({start: span.start, end: resolved.end})
