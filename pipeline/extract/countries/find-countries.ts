@@ -1,7 +1,7 @@
 import {countryIndex} from './country-index.js'
-import {foldText, nameKey, spanInSource} from './fold-text.js'
-import type {MentionProblem, MentionVia} from './found-places.js'
-import {inflectedNameStart, longerInflectedName} from './inflected-names.js'
+import {foldText, nameKey} from './fold-text.js'
+import {FoundPlaces, type MentionProblem, type MentionVia} from './found-places.js'
+import {inflectedNameStart} from './inflected-names.js'
 import {isCountryCode} from './iso-countries.js'
 import {
   groupBySentence,
@@ -10,9 +10,8 @@ import {
   segmentAt,
   type Segment
 } from './list-segments.js'
-import {longestNames} from './name-trie.js'
-import {readParenthesisAfterName} from './parenthesis-after-name.js'
-import {repairMojibake} from './repair-mojibake.js'
+import {findNames, placeNames} from './name-mentions.js'
+import {repairMojibake, spanInOriginal} from './repair-mojibake.js'
 import {findRegions} from './sales-regions.js'
 import {byStart, type Span} from './spans.js'
 
@@ -57,96 +56,22 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const repaired = repairMojibake(text)
   const source = repaired.text
   const folded = foldText(source)
-  const toOriginal = (span: Span): Span => ({
-    start: repaired.start[span.start] ?? text.length,
-    end:
-      span.end > span.start
-        ? repaired.end[span.end - 1]!
-        : (repaired.start[span.start] ?? text.length)
-  })
-  const foldedToSource = (start: number, end: number): Span => spanInSource(folded, start, end)
+  const toOriginal = (span: Span): Span => spanInOriginal(repaired, span, text.length)
 
-  const hits = longestNames(folded.text, index.trie).map((hit) => {
-    const longer = longerInflectedName(folded.text, hit, index)
-    return longer
-      ? {...foldedToSource(longer.start, hit.end), entry: longer.entry}
-      : {...foldedToSource(hit.start, hit.end), entry: hit.entry}
-  })
+  const hits = findNames(folded, index)
   const regions = findRegions(source, folded, locale, hits)
-
-  // Which source characters already belong to a place, so overlap and neighbourhood tests
-  // look at a few characters instead of every mention found so far.
-  const occupied = new Uint8Array(source.length)
-  const COUNTRY = 1
-  const REGION = 2
-  const occupy = (span: Span, what = COUNTRY): void => {
-    occupied.fill(what, span.start, span.end)
-  }
-  const hasCountry = (span: Span): boolean => {
-    for (let i = span.start; i < span.end; i++) if (occupied[i] === COUNTRY) return true
-    return false
-  }
-  const isFree = (span: Span): boolean => {
-    for (let i = span.start; i < span.end; i++) if (occupied[i]) return false
-    return true
-  }
-  for (const region of regions) occupy(region, REGION)
+  const places = new FoundPlaces(source)
+  for (const region of regions) places.markRegion(region)
+  const {ambiguous, shortForms} = placeNames(hits, index, places)
 
   const segments = listSegments(source)
 
-  interface Found extends Span {
-    code: string
-    via: CountryMention['via']
-    problem: CountryMention['problem']
-  }
-  const found: Found[] = []
-  const ambiguous: Span[] = []
-  const shortForms: (Span & {code: string})[] = []
-  const accept = (mention: Found): void => {
-    found.push(mention)
-    occupy(mention)
-  }
-
-  for (const hit of hits) {
-    const span: Span = {start: hit.start, end: hit.end}
-    if (!isFree(span)) continue
-    const {entry} = hit
-    const raw = source.slice(span.start, span.end)
-    // Names are proper nouns: without a capital it is a word (`réunion` is a meeting, `india` a
-    // URL slug). Only one capital is needed: translations write `îles Salomon`, `остров Мэн`.
-    if (raw.toLowerCase() !== raw.toUpperCase() && raw === raw.toLowerCase()) continue
-    if (entry.abbrev) {
-      // An ISO code is read as a code (es `RU` is Russia, not the `RU` short form of Reino Unido);
-      // other short forms (`UK`, `USA`) are words unless written in capitals, and wait for the
-      // same neighbourhood test as bare codes.
-      if (raw === raw.toUpperCase() && !isCountryCode(raw) && entry.code) {
-        shortForms.push({...span, code: entry.code})
-      }
-      continue
-    }
-    const resolved = readParenthesisAfterName(source, span, raw, entry, index)
-    if (resolved.code === null) {
-      ambiguous.push({start: span.start, end: resolved.end})
-      occupy({start: span.start, end: resolved.end})
-      continue
-    }
-    accept({
-      start: span.start,
-      end: resolved.end,
-      code: resolved.code,
-      via: entry.via,
-      problem: resolved.problem
-    })
-  }
-
   const nearOtherPlace = (span: Span): boolean => {
     const gapOk = (gap: string): boolean => !/[!?。！？\n]|\.\s/.test(gap)
-    for (let i = span.start - 1; i >= Math.max(0, span.start - NEIGHBOUR_GAP - 1); i--) {
-      if (occupied[i]) return gapOk(source.slice(i + 1, span.start))
-    }
-    for (let i = span.end; i < Math.min(source.length, span.end + NEIGHBOUR_GAP + 1); i++) {
-      if (occupied[i]) return gapOk(source.slice(span.end, i))
-    }
+    const before = places.takenBefore(span, NEIGHBOUR_GAP)
+    if (before >= 0) return gapOk(source.slice(before + 1, span.start))
+    const after = places.takenAfter(span, NEIGHBOUR_GAP)
+    if (after >= 0) return gapOk(source.slice(span.end, after))
     return false
   }
 
@@ -182,7 +107,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   pending.sort((a, b) => a.start - b.start || Number(b.paren) - Number(a.paren))
   const sweep = (candidate: Pending): boolean => {
     if (candidate.done) return false
-    if (!isFree(candidate)) {
+    if (!places.isFree(candidate)) {
       candidate.done = true
       return false
     }
@@ -199,12 +124,18 @@ export function findCountries(text: string, locale: string): FoundCountries {
       if (start === candidate.start && segment) {
         const lead = source.slice(segment.item.start, candidate.start).trim()
         const leadSpan = {start: segment.item.start, end: candidate.start}
-        if (lead.length > 0 && lead.split(/\s+/).length <= 3 && isFree(leadSpan))
+        if (lead.length > 0 && lead.split(/\s+/).length <= 3 && places.isFree(leadSpan))
           start = segment.item.start
       }
     }
     candidate.done = true
-    accept({start, end: candidate.end, code: candidate.code, via: candidate.via, problem: null})
+    places.addCountry({
+      start,
+      end: candidate.end,
+      code: candidate.code,
+      via: candidate.via,
+      problem: null
+    })
     return true
   }
   for (let changed = true; changed;) {
@@ -213,7 +144,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
     for (let i = pending.length - 1; i >= 0; i--) changed = sweep(pending[i]!) || changed
   }
 
-  const withMention = (segment: Segment): boolean => !isFree(segment)
+  const withMention = (segment: Segment): boolean => !places.isFree(segment)
   const items = segments.filter((s) => /[\p{L}\p{N}]/u.test(source.slice(s.item.start, s.item.end)))
   const wholeText =
     items.length === 1 && source.trim() === source.slice(items[0]!.item.start, items[0]!.item.end)
@@ -221,14 +152,15 @@ export function findCountries(text: string, locale: string): FoundCountries {
   // other items count as countries we failed to identify.
   const lists = groupBySentence(items)
   const countryLists = lists.filter((list) => {
-    const listed = list.filter(hasCountry).length
+    const listed = list.filter((segment) => places.hasCountry(segment)).length
     return listed >= 2 && listed * 2 >= list.length
   })
 
   for (const segment of wholeText ? items : countryLists.flat()) {
     if (withMention(segment)) continue
     const resolved = codeOf(source.slice(segment.item.start, segment.item.end))
-    if (resolved) accept({...segment.item, code: resolved.code, via: resolved.via, problem: null})
+    if (resolved)
+      places.addCountry({...segment.item, code: resolved.code, via: resolved.via, problem: null})
   }
 
   const unresolved: Unresolved[] = []
@@ -249,7 +181,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   }
 
   return {
-    countries: found.sort(byStart).map((f) => {
+    countries: places.countries.sort(byStart).map((f) => {
       const span = toOriginal(f)
       return {
         code: f.code,

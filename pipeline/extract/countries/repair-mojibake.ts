@@ -1,3 +1,5 @@
+import type {Span} from './spans.js'
+
 /** Text after mojibake repair, with the source span of every UTF-16 unit. */
 export interface Repaired {
   text: string
@@ -85,4 +87,18 @@ export function repairMojibake(source: string): Repaired {
     }
   }
   return {text: out.join(''), start, end}
+}
+
+/**
+ * The span of the original text that a span of the repaired text came from, so mentions point
+ * at what the page wrote. `originalLength` stands in for offsets past the end.
+ */
+export function spanInOriginal(repaired: Repaired, span: Span, originalLength: number): Span {
+  return {
+    start: repaired.start[span.start] ?? originalLength,
+    end:
+      span.end > span.start
+        ? repaired.end[span.end - 1]!
+        : (repaired.start[span.start] ?? originalLength)
+  }
 }
