@@ -4,7 +4,7 @@ import type {TrieHit} from './name-trie.js'
 
 /**
  * Names are indexed in their dictionary form; running text inflects them (de `dem Vereinigten
- * Königreich`, `der Demokratischen Republik Kongo`). Rather than a grammar per language, a
+ * Königreich`, `der Karibischen Niederlande`). Rather than a grammar per language, a
  * word is taken for a name's word when they share all but their last letters.
  */
 
@@ -43,7 +43,7 @@ function namesEndingIn(index: CountryIndex): Map<string, {words: string[]; entry
 
 /**
  * The longer name a hit is the tail of, when the words before it are that name's words inflected:
- * `der Demokratischen Republik Kongo` is CD, though only `Republik Kongo` (CG) matched exactly.
+ * de `der Karibischen Niederlande` is BQ, though only `Niederlande` (NL) matched exactly.
  * Offsets are into the folded text.
  */
 export function longerInflectedName(

@@ -19,7 +19,7 @@ export interface ShortForm extends Span {
 
 /**
  * The index's names in the text, longest first at each place, each extended over the inflected
- * words of a longer name it ends (`der Demokratischen Republik Kongo`). Offsets are into the
+ * words of a longer name it ends (`der Karibischen Niederlande`). Offsets are into the
  * source that `folded` was folded from.
  */
 export function findNames(folded: FoldedText, index: CountryIndex): NameHit[] {
