@@ -16,6 +16,7 @@ import {similarity} from '../pipeline/diff/find-renames.js'
 import {DatasetError} from '../pipeline/errors.js'
 import {formatSummary} from '../pipeline/diff/format-summary.js'
 import {diffDatasetFolders, parseDataset, readDatasets} from '../pipeline/datasets/read-folder.js'
+import {schemaId} from '../pipeline/datasets/registry.js'
 import {validateDataset} from '../pipeline/datasets/validate.js'
 import type {Diff} from '../pipeline/types/diff.js'
 
@@ -339,6 +340,7 @@ describe('hostile JSON', () => {
 
   it('sees no change where the keys it dropped were the only difference', async () => {
     expect(await diffFixture('hostile')).toEqual({
+      $schema: schemaId('diff'),
       entries: noChanges,
       offers: noChanges,
       countryRules: noChanges,
@@ -352,7 +354,9 @@ describe('hostile JSON', () => {
     expect(() => parseDataset(bytes('{"a": 1'), 'x/entries.json')).toThrow(
       /x\/entries.json is not valid JSON/
     )
-    expect(() => parseDataset(bytes('{}'), 'x/entries.json')).toThrow(/an array of records/)
+    expect(() => parseDataset(bytes('{}'), 'x/entries.json')).toThrow(
+      /should hold the records of a dataset/
+    )
     expect(() => parseDataset(bytes('[{}, 3]'), 'x/entries.json')).toThrow(
       'x/entries.json, record 2: expected an object'
     )
@@ -465,8 +469,10 @@ describe('herald diff', () => {
     expect(result.code).toBe(0)
     const parsed = JSON.parse(result.stdout) as Diff
     expect(validateDataset('diff', parsed)).toBeUndefined()
-    expect(Object.keys(parsed)).toEqual(['countryRules', 'entries', 'offers', 'tables'])
-    for (const dataset of Object.values(parsed)) {
+    const {$schema, ...datasets} = parsed
+    expect($schema).toBe(schemaId('diff'))
+    expect(Object.keys(datasets)).toEqual(['countryRules', 'entries', 'offers', 'tables'])
+    for (const dataset of Object.values(datasets)) {
       expect(Object.keys(dataset)).toEqual(['added', 'changed', 'removed', 'renamed'])
     }
 

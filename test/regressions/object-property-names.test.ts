@@ -1,6 +1,6 @@
 import {expect, it} from 'vitest'
 import {processPage} from '../../pipeline/engine/process-page.js'
-import {validateDataset} from '../../pipeline/datasets/validate.js'
+import {validateRecords} from '../../pipeline/datasets/validate.js'
 
 // Vocabularies were plain objects read with `vocabulary[label] ?? fallback`: a section
 // anchor `constructor` or `__proto__` found `Object` or `Object.prototype` there, keyed
@@ -30,5 +30,5 @@ it('keys sections and categories named like Object properties as plain words', (
   const [entry] = processPage('en-us/2020-november.md', Buffer.from(text)).entries
   expect(Object.keys(entry!.sections)).toEqual(['categories', 'constructor', 'proto-'])
   expect(entry!.categories).toEqual([{key: null, text: 'Constructor'}])
-  expect(validateDataset('entries', [entry])).toBeUndefined()
+  expect(validateRecords('entries', [entry])).toBeUndefined()
 })

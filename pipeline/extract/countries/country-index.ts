@@ -1,10 +1,5 @@
-import {createRequire} from 'node:module'
-import countries, {type LocaleData} from 'i18n-iso-countries'
-
-export interface CountryMatch {
-  code: string /* ISO 3166-1 alpha-2 */
-  via: 'code' | 'name' | 'alias'
-}
+import {collectClaims, Rank, type Claim} from './name-claims.js'
+import {addToTrie, emptyTrie, type TrieNode} from './name-trie.js'
 
 /** One folded name in a locale's index and what it resolves to. */
 export interface NameEntry {
@@ -18,271 +13,13 @@ export interface NameEntry {
   abbrev: boolean
 }
 
-export interface TrieNode {
-  next: Map<string, TrieNode>
-  entry?: NameEntry
-}
-
+/** Every country name of one locale (and English), folded, for look-up and for scanning text. */
 export interface CountryIndex {
   locale: string
   entries: Map<string, NameEntry>
-  trie: TrieNode
+  trie: TrieNode<NameEntry>
   /** Unfolded names per code, in the locale and in English, for qualifier and stem checks. */
   names: Map<string, string[]>
-}
-
-export interface Folded {
-  text: string
-  /** start[i]: index in the source of the character that produced folded unit i. */
-  start: number[]
-  /** end[i]: index in the source just past that character. */
-  end: number[]
-}
-
-/** Text after mojibake repair, with the source span of every UTF-16 unit. */
-export interface Repaired {
-  text: string
-  start: number[]
-  end: number[]
-}
-
-const require = createRequire(import.meta.url)
-
-const supportedLangs = new Set(require('i18n-iso-countries/supportedLocales.json') as string[])
-const registeredLangs = new Set<string>()
-
-function langOf(locale: string): string {
-  return (locale.split(/[-_]/)[0] ?? '').toLowerCase()
-}
-
-function registerLang(lang: string): boolean {
-  if (registeredLangs.has(lang)) return true
-  if (!supportedLangs.has(lang)) return false
-  countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`) as LocaleData)
-  registeredLangs.add(lang)
-  return true
-}
-
-let alpha2: Set<string> | undefined
-
-function alpha2Codes(): Set<string> {
-  alpha2 ??= new Set(Object.keys(countries.getAlpha2Codes()))
-  return alpha2
-}
-
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && alpha2Codes().has(code)
-}
-
-function displayNames(locale: string, style: 'long' | 'short' | 'narrow'): Intl.DisplayNames {
-  try {
-    return new Intl.DisplayNames(locale, {type: 'region', style, fallback: 'none'})
-  } catch {
-    // A malformed locale tag must not make identification fail: English still names everything.
-    return new Intl.DisplayNames('en', {type: 'region', style, fallback: 'none'})
-  }
-}
-
-export function countryName(code: string, locale: string): string | undefined {
-  if (!isCountryCode(code)) return undefined
-  const cldr = displayNames(locale, 'long').of(code)
-  if (cldr) return cldr
-  const lang = registerLang(langOf(locale)) ? langOf(locale) : 'en'
-  registerLang('en')
-  return countries.getName(code, lang) ?? countries.getName(code, 'en')
-}
-
-// --- Mojibake -------------------------------------------------------------------------------
-
-/**
- * Windows-1252 bytes 0x80–0x9F, in order. Spelled out because Node 20's
- * `TextDecoder('windows-1252')` decodes these bytes to nothing; the unassigned slots decode
- * (like in browsers) to the C1 control of the same number.
- */
-const CP1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
-
-/** The byte a character stood for when UTF-8 bytes were decoded as Windows-1252/Latin-1. */
-function byteOf(ch: string): number | undefined {
-  const c = ch.charCodeAt(0)
-  if (c >= 0xa0 && c <= 0xff) return c
-  const high = CP1252_HIGH.indexOf(ch)
-  return high >= 0 ? 0x80 + high : undefined
-}
-
-const utf8 = new TextDecoder('utf-8', {fatal: true})
-
-/**
- * Undo UTF-8 that was read as Windows-1252 (`SÃ£o TomÃ©` → `São Tomé`, `CÃ´te dâ€™Ivoire` →
- * `Côte d’Ivoire`), keeping a map back to the source offsets. Only byte sequences that decode as
- * valid UTF-8 are replaced, so correct text passes through untouched.
- */
-export function repairMojibake(source: string): Repaired {
-  const out: string[] = []
-  const start: number[] = []
-  const end: number[] = []
-  let i = 0
-  while (i < source.length) {
-    const lead = source.charCodeAt(i)
-    const need =
-      lead >= 0xc2 && lead <= 0xdf
-        ? 1
-        : lead >= 0xe0 && lead <= 0xef
-          ? 2
-          : lead >= 0xf0 && lead <= 0xf4
-            ? 3
-            : 0
-    let repaired: string | undefined
-    let j = i + 1
-    if (need > 0) {
-      const bytes = [lead]
-      while (bytes.length <= need && j < source.length) {
-        // Text normalizers expand the byte 0x85 (`…`) to three dots: `Ã...land` was `Ã…land`.
-        if (source.startsWith('...', j)) {
-          bytes.push(0x85)
-          j += 3
-          continue
-        }
-        const b = byteOf(source[j]!)
-        if (b === undefined || b < 0x80 || b > 0xbf) break
-        bytes.push(b)
-        j += 1
-      }
-      if (bytes.length === need + 1) {
-        try {
-          repaired = utf8.decode(new Uint8Array(bytes))
-        } catch {
-          repaired = undefined
-        }
-      }
-    }
-    if (repaired === undefined) {
-      out.push(source[i]!)
-      start.push(i)
-      end.push(i + 1)
-      i += 1
-    } else {
-      for (const unit of repaired.split('')) {
-        out.push(unit)
-        start.push(i)
-        end.push(j)
-      }
-      i = j
-    }
-  }
-  return {text: out.join(''), start, end}
-}
-
-// --- Folding --------------------------------------------------------------------------------
-
-const foldCache = new Map<string, string>()
-const CJK = /^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]$/
-
-/**
- * Case, diacritics, apostrophe and punctuation differences are noise between the sources
- * (`Côte d’Ivoire` / `Cote d'Ivoire`, `St Helena` / `St. Helena`, `Guinea-Bissau`).
- */
-function foldChar(ch: string): string {
-  const cached = foldCache.get(ch)
-  if (cached !== undefined) return cached
-  let folded: string
-  if (/^[’‘ʼ`´′']$/u.test(ch)) folded = "'"
-  else if (ch === '.' || ch === '．' || ch === '\u00ad') folded = ''
-  else if (/^[\s\p{Pd}_/]$/u.test(ch)) folded = ' '
-  else {
-    folded = ch.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '')
-    folded = folded.replace(/ß/g, 'ss')
-  }
-  foldCache.set(ch, folded)
-  return folded
-}
-
-export function fold(source: string): Folded {
-  const out: string[] = []
-  const start: number[] = []
-  const end: number[] = []
-  let i = 0
-  for (const ch of source) {
-    const code = ch.charCodeAt(0)
-    // Letters and digits of ASCII, the bulk of the English side, fold to themselves in lower case.
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) {
-      out.push(code <= 90 && code >= 65 ? String.fromCharCode(code + 32) : ch)
-      start.push(i)
-      end.push(i + 1)
-      i += 1
-      continue
-    }
-
-    for (const unit of foldChar(ch).split('')) {
-      if (unit === ' ' && (out.length === 0 || out[out.length - 1] === ' ')) continue
-      // Japanese pages space katakana words apart (`ラテン アメリカ`); names never are.
-      if (CJK.test(unit) && out[out.length - 1] === ' ' && CJK.test(out[out.length - 2] ?? '')) {
-        out.pop()
-        start.pop()
-        end.pop()
-      }
-      out.push(unit)
-      start.push(i)
-      end.push(i + ch.length)
-    }
-    i += ch.length
-  }
-  return {text: out.join(''), start, end}
-}
-
-export function foldKey(name: string): string {
-  return fold(name).text.trim()
-}
-
-// --- Index ----------------------------------------------------------------------------------
-
-/** Lower rank wins when two countries claim the same folded name. */
-const Rank = {
-  LocalName: 0,
-  LocalOfficial: 1,
-  EnglishName: 2,
-  ShortName: 3,
-  ListedAlias: 4,
-  DerivedAlias: 5
-} as const
-type Rank = (typeof Rank)[keyof typeof Rank]
-
-interface Claim {
-  code: string
-  rank: Rank
-  /** Words in the name the claim came from: a bare `Congo` is the less qualified Congo. */
-  specificity: number
-  abbrev: boolean
-}
-
-function wordCount(name: string): number {
-  return name.trim().split(/\s+/).length
-}
-
-function isAbbreviation(name: string): boolean {
-  const letters = name.replace(/[.\-\s]/g, '')
-  return letters.length > 0 && letters.length <= 4 && /^\p{Lu}+$/u.test(letters)
-}
-
-/** Shorter forms hidden in a source name: `Korea, Republic of`, `Holy See (Vatican City State)`, `Congo - Brazzaville`. */
-function derivedForms(name: string): string[] {
-  const forms: string[] = []
-  const comma = name.indexOf(', ')
-  if (comma > 0) forms.push(name.slice(0, comma))
-  const withoutParens = name
-    .replace(/[(（][^()（）]*[)）]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  if (withoutParens !== name && withoutParens.length > 0) forms.push(withoutParens)
-  const dash = name.indexOf(' - ')
-  if (dash > 0) forms.push(name.slice(0, dash))
-  return forms
-}
-
-function listedNames(lang: string, code: string): string[] {
-  const names = countries.getName(code, lang, {select: 'all'})
-  return Array.isArray(names) ? names : []
 }
 
 const indexCache = new Map<string, CountryIndex>()
@@ -305,118 +42,48 @@ function canonicalLocale(locale: string): string {
   return canonical
 }
 
+/**
+ * What the claims on one folded name settle: the best-ranked sources win, and among their
+ * countries the one named with the fewest words (a bare `Congo` is CG, not the DR Congo);
+ * a tie leaves the name ambiguous.
+ */
+function settle(key: string, claims: Claim[]): NameEntry {
+  const best = Math.min(...claims.map((claim) => claim.rank))
+  const top = claims.filter((claim) => claim.rank === best)
+  const specificity = new Map<string, number>()
+  for (const claim of top)
+    specificity.set(
+      claim.code,
+      Math.min(claim.specificity, specificity.get(claim.code) ?? Infinity)
+    )
+  const candidates = [...specificity.keys()].sort()
+  const least = Math.min(...specificity.values())
+  const winners = candidates.filter((code) => specificity.get(code) === least)
+  return {
+    key,
+    code: winners.length === 1 ? winners[0]! : null,
+    candidates,
+    via: best <= Rank.EnglishName ? 'name' : 'alias',
+    abbrev: top.every((claim) => claim.abbrev)
+  }
+}
+
 /** The name index for one locale, built on first use from CLDR and i18n-iso-countries. */
 export function countryIndex(requested: string): CountryIndex {
   const locale = canonicalLocale(requested)
   const cached = indexCache.get(locale)
   if (cached) return cached
 
-  registerLang('en')
-  const lang = langOf(locale)
-  const hasLang = lang !== 'en' && registerLang(lang)
-  const claims = new Map<string, Claim[]>()
-  const names = new Map<string, string[]>()
-
-  const claim = (name: string, code: string, rank: Rank, specificity: number): void => {
-    const key = foldKey(name)
-    // One-character keys (a single Han character) are parts of other words far more often than names.
-    if (key.length < 2) return
-    const list = claims.get(key) ?? []
-    list.push({code, rank, specificity, abbrev: isAbbreviation(name)})
-    claims.set(key, list)
-    const own = names.get(code) ?? []
-    if (!own.includes(name)) own.push(name)
-    names.set(code, own)
-  }
-  const claimWithDerived = (name: string, code: string, rank: Rank): void => {
-    claim(name, code, rank, wordCount(name))
-    for (const form of derivedForms(name)) claim(form, code, Rank.DerivedAlias, wordCount(name))
-  }
-
-  const local = {
-    long: displayNames(locale, 'long'),
-    short: displayNames(locale, 'short'),
-    narrow: displayNames(locale, 'narrow')
-  }
-  const english = {
-    long: displayNames('en', 'long'),
-    short: displayNames('en', 'short'),
-    narrow: displayNames('en', 'narrow')
-  }
-
-  for (const code of alpha2Codes()) {
-    const localLong = local.long.of(code)
-    if (localLong) claimWithDerived(localLong, code, Rank.LocalName)
-    const listedLocal = hasLang ? listedNames(lang, code) : []
-    const listedEnglish = listedNames('en', code)
-    const [officialLocal, ...aliasesLocal] = listedLocal
-    if (officialLocal) claimWithDerived(officialLocal, code, Rank.LocalOfficial)
-    const englishLong = english.long.of(code)
-    if (englishLong) claimWithDerived(englishLong, code, Rank.EnglishName)
-    const [officialEnglish, ...aliasesEnglish] = listedEnglish
-    if (officialEnglish) claimWithDerived(officialEnglish, code, Rank.EnglishName)
-    for (const display of [local.short, local.narrow, english.short, english.narrow]) {
-      const short = display.of(code)
-      if (short) claimWithDerived(short, code, Rank.ShortName)
-    }
-    for (const [aliases, official] of [
-      [aliasesLocal, officialLocal],
-      [aliasesEnglish, officialEnglish]
-    ] as const) {
-      for (const alias of aliases) {
-        claim(alias, code, Rank.ListedAlias, wordCount(official ?? alias))
-        for (const form of derivedForms(alias))
-          claim(form, code, Rank.DerivedAlias, wordCount(alias))
-      }
-    }
-  }
-
+  const claims = collectClaims(locale)
   const entries = new Map<string, NameEntry>()
-  const trie: TrieNode = {next: new Map()}
-  for (const [key, list] of claims) {
-    const best = Math.min(...list.map((c) => c.rank))
-    const top = list.filter((c) => c.rank === best)
-    const specificity = new Map<string, number>()
-    for (const c of top)
-      specificity.set(c.code, Math.min(c.specificity, specificity.get(c.code) ?? Infinity))
-    const candidates = [...specificity.keys()].sort()
-    const least = Math.min(...specificity.values())
-    const winners = candidates.filter((code) => specificity.get(code) === least)
-    const entry: NameEntry = {
-      key,
-      code: winners.length === 1 ? winners[0]! : null,
-      candidates,
-      via: best <= Rank.EnglishName ? 'name' : 'alias',
-      abbrev: top.every((c) => c.abbrev)
-    }
+  const trie = emptyTrie<NameEntry>()
+  for (const [key, list] of claims.byKey) {
+    const entry = settle(key, list)
     entries.set(key, entry)
-    let node = trie
-    for (const unit of key) {
-      let next = node.next.get(unit)
-      if (!next) {
-        next = {next: new Map()}
-        node.next.set(unit, next)
-      }
-      node = next
-    }
-    node.entry = entry
+    addToTrie(trie, key, entry)
   }
 
-  const index: CountryIndex = {locale, entries, trie, names}
+  const index: CountryIndex = {locale, entries, trie, names: claims.names}
   indexCache.set(locale, index)
   return index
-}
-
-/**
- * A country from a localized or English name (or an alpha-2 code), ignoring case, diacritics
- * and mojibake. Ambiguous names (`刚果` in zh) give null rather than a guess.
- */
-export function countryByName(name: string, locale: string): CountryMatch | null {
-  const text = repairMojibake(name).text.trim()
-  if (isCountryCode(text)) return {code: text, via: 'code'}
-  const {entries} = countryIndex(locale)
-  const key = foldKey(text)
-  const entry = entries.get(key) ?? (key.startsWith('the ') ? entries.get(key.slice(4)) : undefined)
-  if (!entry?.code) return null
-  return {code: entry.code, via: entry.via}
 }

@@ -1,3 +1,4 @@
+/** The identifier lengths a cell allows, and a pattern that accepts exactly those. */
 export interface DigitRule {
   digits: number[]
   pattern: string
@@ -16,11 +17,11 @@ export interface DigitRule {
 export function parseDigitRule(text: string, locale: string): DigitRule | null {
   void locale
   const numbers = text.normalize('NFKC').match(/\d+/g) ?? []
-  const digits = [...new Set(numbers.map(Number).filter((n) => n >= 1 && n <= 40))].sort(
-    (a, b) => a - b
-  )
+  const digits = [
+    ...new Set(numbers.map(Number).filter((length) => length >= 1 && length <= 40))
+  ].sort((left, right) => left - right)
   if (digits.length === 0) return null
-  const alternatives = digits.map((n) => `\\d{${n}}`)
+  const alternatives = digits.map((length) => `\\d{${length}}`)
   const pattern =
     alternatives.length === 1 ? `^${alternatives[0]}$` : `^(?:${alternatives.join('|')})$`
   return {digits, pattern}

@@ -1,14 +1,15 @@
-import type {List, ListItem, Nodes, Paragraph, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
 import type {Report} from '../../diagnostics/message.js'
 import type {KeyedSection} from '../entries/section-text.js'
 import type {PageView} from '../../page/page-view.js'
 import type {CountryRule} from '../../types/country-rules.js'
 import type {Entry, Text} from '../../types/entries.js'
 import type {Table} from '../../types/tables.js'
-import {countryByName, isCountryCode} from './country-index.js'
+import {countryByName} from './country-by-name.js'
 import {parseDigitRule} from './digit-rule.js'
 import {findCountries} from './find-countries.js'
+import {isCountryCode} from './iso-countries.js'
+import {decideScope} from './scope-decision.js'
+import {sectionPieces, type Piece} from './section-pieces.js'
 
 /**
  * Country rules: requirement rows of country tables (country, area, identifier
@@ -29,6 +30,11 @@ function english(cell: Text | undefined): string {
   return cell ? (cell.en ?? cell.text).trim() : ''
 }
 
+/**
+ * One requirement rule per row of a country table: the country (by name where the code
+ * disagrees with it, reported), its area, identifier lengths, field name and comment. A row
+ * whose country cannot be identified is reported and counted, not emitted.
+ */
 export function requirementRules(
   table: Table,
   report: Report
@@ -102,55 +108,6 @@ export function requirementRules(
   return {rules, reported}
 }
 
-interface Piece {
-  text: Text
-  line: number
-  /** The sentence before a list of one-country bullets. */
-  leadIn?: Text
-}
-
-function textOf(page: PageView, node: {position?: Nodes['position']}): Text {
-  return page.text(node.position!.start.offset!, node.position!.end.offset!)
-}
-
-/** Paragraphs and list items of a section, each with what introduces it. */
-function pieces(page: PageView, nodes: RootContent[]): Piece[] {
-  const found: Piece[] = []
-  nodes.forEach((node, index) => {
-    const previous = nodes[index - 1]
-    const leadIn = previous?.type === 'paragraph' ? textOf(page, previous) : undefined
-    visit(node as Nodes, (child, position, parent) => {
-      if (child.type === 'paragraph' && parent?.type !== 'listItem') {
-        found.push({
-          text: textOf(page, child as Paragraph),
-          line: page.place(child.position!.start.offset!).line
-        })
-      }
-
-      if (child.type === 'list') {
-        for (const item of (child as List).children as ListItem[]) {
-          const first = item.children[0]
-          if (first?.type !== 'paragraph') continue
-          const parentLead =
-            parent && position !== undefined && parent.children[position - 1]?.type === 'paragraph'
-              ? textOf(page, parent.children[position - 1] as Paragraph)
-              : leadIn
-          found.push({
-            text: textOf(page, first),
-            line: page.place(first.position!.start.offset!).line,
-            leadIn: parentLead
-          })
-        }
-
-        return 'skip'
-      }
-
-      return undefined
-    })
-  })
-  return found
-}
-
 /**
  * The same paragraphs recur across months, flavours and — on the English side of sxs
  * pages — across locales: their countries are looked up once.
@@ -175,6 +132,11 @@ function searchable(text: Text, locale: string): {value: string; locale: string}
   return text.en === undefined ? {value: text.text, locale} : {value: text.en, locale: 'en'}
 }
 
+/**
+ * The countries and sales regions an entry's text says it applies to: from its sections'
+ * paragraphs and list items (looked up in the English where the page has it) and from
+ * multi-line cells of tables other than country tables. One record per kind and place.
+ */
 export function scopeRules(
   page: PageView,
   entry: Entry,
@@ -193,15 +155,11 @@ export function scopeRules(
   const consider = (piece: Piece, section: string, listItem: boolean) => {
     const {value, locale} = searchable(piece.text, entry.locale)
     const found = findCountriesOnce(value, locale)
-    // One country in a sentence is a mention; a list item that is one country, or a
-    // sentence naming several, is a scope.
-    const isList =
-      found.countries.length >= 2 ||
-      (listItem && found.countries.length === 1 && value.length <= 60)
-    if (!isList && found.regions.length === 0) return
+    const scoped = decideScope(found, value, listItem)
+    if (scoped.countries.length === 0 && scoped.regions.length === 0) return
     const before = found.countries[0] ? value.slice(0, found.countries[0].start).trim() : ''
     const leadIn = piece.leadIn ?? (before ? {text: before} : piece.text)
-    for (const country of isList ? found.countries : []) {
+    for (const country of scoped.countries) {
       add({
         ...baseOf(entry),
         kind: 'scope',
@@ -214,7 +172,7 @@ export function scopeRules(
       })
     }
 
-    for (const region of found.regions) {
+    for (const region of scoped.regions) {
       add({
         ...baseOf(entry),
         kind: 'region',
@@ -230,7 +188,7 @@ export function scopeRules(
 
   for (const section of sections) {
     if (section.key === 'categories') continue
-    for (const piece of pieces(page, section.nodes))
+    for (const piece of sectionPieces(page, section.nodes))
       consider(piece, section.key, piece.leadIn !== undefined)
   }
 

@@ -1,24 +1,25 @@
-import {
-  countryIndex,
-  fold,
-  foldKey,
-  isCountryCode,
-  repairMojibake,
-  type CountryIndex,
-  type Folded,
-  type NameEntry
-} from './country-index.js'
-import countries from 'i18n-iso-countries'
+import {placeBareCodes} from './bare-codes.js'
+import {countryIndex} from './country-index.js'
+import {countryLists, listItems, placeItemCodes, unresolvedItems} from './country-lists.js'
+import {foldText} from './fold-text.js'
+import {FoundPlaces, type MentionProblem, type MentionVia} from './found-places.js'
+import {listSegments} from './list-segments.js'
+import {findNames, placeNames} from './name-mentions.js'
+import {repairMojibake, spanInOriginal} from './repair-mojibake.js'
+import {findRegions} from './sales-regions.js'
+import {byStart, type Span} from './spans.js'
 
+/** A country named in the text, with offsets into the text as given. */
 export interface CountryMention {
   code: string
   text: string
   start: number
   end: number
-  via: 'code' | 'name' | 'alias'
-  problem: null | 'code-name-mismatch' | 'code-repaired'
+  via: MentionVia
+  problem: MentionProblem
 }
 
+/** A sales region named in the text, with offsets into the text as given. */
 export interface RegionMention {
   region: string /* e.g. 'EU', 'EFTA', 'CEE', 'LATAM', 'APAC', 'EMEA', 'Americas', 'Greater China' */
   text: string
@@ -26,641 +27,69 @@ export interface RegionMention {
   end: number
 }
 
+/** An item of a country list, or a name of several countries, that names no one country. */
 export interface Unresolved {
   text: string
   start: number
   end: number
 }
 
+/** Everything {@link findCountries} finds in one text. */
 export interface FoundCountries {
   countries: CountryMention[]
   regions: RegionMention[]
   unresolved: Unresolved[]
 }
 
-interface RegionTerm {
-  region: string
-  /** Abbreviations as the pages write them, matched case-sensitively. */
-  codes: string[]
-  /** English names, matched case- and accent-insensitively. */
-  names: string[]
-  /** CLDR region whose localized name also denotes it. */
-  cldr?: string
-}
-
-// Sales regions are Microsoft's groupings, not ISO data, so the vocabulary is closed and
-// declared here. `GCC` is deliberately absent: in these pages it is Government Community Cloud.
-const REGIONS: RegionTerm[] = [
-  {region: 'EU', codes: ['EU', 'UE', 'ЕС'], names: ['European Union'], cldr: 'EU'},
-  {
-    region: 'EFTA',
-    codes: ['EFTA', 'AELE', 'AELC', 'ЕАСТ'],
-    names: ['European Free Trade Association', 'European Free Trade Area']
-  },
-  {
-    region: 'CEE',
-    codes: ['CEE'],
-    names: ['Central and Eastern Europe', 'Central & Eastern Europe']
-  },
-  {region: 'LATAM', codes: ['LATAM', 'LatAm'], names: ['Latin America'], cldr: '419'},
-  {region: 'APAC', codes: ['APAC'], names: ['Asia Pacific', 'Asia-Pacific']},
-  {region: 'EMEA', codes: ['EMEA'], names: ['Europe, Middle East and Africa']},
-  {region: 'Americas', codes: [], names: ['Americas'], cldr: '019'},
-  {region: 'Greater China', codes: [], names: ['Greater China']}
-]
-
-/** A bare code counts only this close to another place name: `(EFTA) und im Vereinigten Königreich (UK)`. */
-const NEIGHBOUR_GAP = 40
-
-/** Characters looked back over for the start of an inflected name. */
-const LOOK_BACK = 80
-
-type Script = 'none' | 'word' | 'kana' | 'hangul' | 'free'
-
-/**
- * How a script delimits words. Han and hiragana names sit inside running text; katakana loan
- * words and Hangul words are delimited by their own script changing (Korean glues particles
- * on the end, so only the start of a Hangul name needs a boundary).
- */
-function scriptOf(unit: string | undefined): Script {
-  if (unit === undefined) return 'none'
-  if (/[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]/.test(unit)) return 'kana'
-  if (/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/.test(unit)) return 'hangul'
-  if (/[\u3040-\u309f\u3400-\u9fff\uf900-\ufaff]/.test(unit)) return 'free'
-  if (/[\p{L}\p{N}]/u.test(unit)) return 'word'
-  return 'none'
-}
-
-function startsWord(text: string, at: number): boolean {
-  const first = scriptOf(text[at])
-  const before = scriptOf(text[at - 1])
-  if (first === 'word' || first === 'kana' || first === 'hangul') return before !== first
-  return true
-}
-
-function endsWord(text: string, end: number): boolean {
-  const last = scriptOf(text[end - 1])
-  const after = scriptOf(text[end])
-  if (last === 'word' || last === 'kana') return after !== last
-  return true
-}
-
-interface NameHit {
-  start: number
-  end: number
-  entry: NameEntry
-}
-
-/** Longest dictionary names at word boundaries, left to right, in folded text. */
-function scanNames(folded: string, index: CountryIndex): NameHit[] {
-  const hits: NameHit[] = []
-  let at = 0
-  while (at < folded.length) {
-    if (!startsWord(folded, at)) {
-      at += 1
-      continue
-    }
-    let node = index.trie
-    let best: NameHit | undefined
-    for (let k = at; k < folded.length; k++) {
-      const next = node.next.get(folded[k]!)
-      if (!next) break
-      node = next
-      if (node.entry && endsWord(folded, k + 1)) best = {start: at, end: k + 1, entry: node.entry}
-    }
-    if (best) {
-      hits.push(best)
-      at = best.end
-    } else at += 1
-  }
-  return hits
-}
-
-interface Span {
-  start: number
-  end: number
-}
-
-interface Segment extends Span {
-  /** The item itself: after any `Label:` and bullet, trimmed. */
-  item: Span
-  /** Sentence number: a list never runs across a sentence end. */
-  sentence: number
-}
-
-// A full stop ends a sentence only after a word of three letters: `St. Helena`, `U.S.` go on.
-const SEGMENT_BREAK = /<br\s*\/?>|[,;、，；|\n]|(?<sentence>[。！？!?]|(?<=\p{L}{3})\.(?=\s))/giu
-
-function segmentsOf(text: string): Segment[] {
-  const segments: Segment[] = []
-  let from = 0
-  let sentence = 0
-  const push = (to: number): void => {
-    const segment = text.slice(from, to)
-    const colon = Math.max(segment.lastIndexOf(':'), segment.lastIndexOf('：'))
-    let s = colon >= 0 ? from + colon + 1 : from
-    let e = to
-    while (s < e && /[\s\-*+•·]/.test(text[s]!)) s++
-    while (e > s && /[\s.。]/.test(text[e - 1]!)) e--
-    segments.push({start: from, end: to, item: {start: s, end: e}, sentence})
-  }
-  for (const m of text.matchAll(SEGMENT_BREAK)) {
-    push(m.index)
-    from = m.index + m[0].length
-    if (m.groups?.sentence) sentence += 1
-  }
-  push(text.length)
-  return segments
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-const regionCache = new Map<string, {codes: RegExp; names: Map<string, string>}>()
-
-function regionVocabulary(locale: string): {codes: RegExp; names: Map<string, string>} {
-  const cached = regionCache.get(locale)
-  if (cached) return cached
-  const names = new Map<string, string>()
-  let localized: Intl.DisplayNames | undefined
-  try {
-    localized = new Intl.DisplayNames(locale, {type: 'region', fallback: 'none'})
-  } catch {
-    localized = undefined
-  }
-  const english = new Intl.DisplayNames('en', {type: 'region', fallback: 'none'})
-  const codes: string[] = []
-  for (const term of REGIONS) {
-    codes.push(...term.codes)
-    for (const name of term.names) names.set(foldKey(name), term.region)
-    if (term.cldr) {
-      for (const display of [localized, english]) {
-        const name = display?.of(term.cldr)
-        if (name) names.set(foldKey(name), term.region)
-      }
-    }
-  }
-  const alternatives = codes
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')
-  const vocabulary = {
-    codes: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu'),
-    names
-  }
-  regionCache.set(locale, vocabulary)
-  return vocabulary
-}
-
-function regionOfCode(code: string): string | undefined {
-  return REGIONS.find((term) => term.codes.includes(code))?.region
-}
-
-/** Initials of a name's capitalised words: `Democratic Republic of the Congo` → `DRC`. */
-function initials(name: string): string {
-  return name
-    .split(/[\s\-,]+/)
-    .filter((word) => /^\p{Lu}/u.test(word))
-    .map((word) => word[0])
-    .join('')
-}
-
-/** Inflected forms share all but their last letters: `Vereinigten Königreich` / `Vereinigtes Königreich`. */
-function sameStem(a: string, b: string): boolean {
-  if (a === b) return true
-  const shorter = Math.min(a.length, b.length)
-  if (shorter < 4 || Math.abs(a.length - b.length) > 2) return false
-  let common = 0
-  while (common < shorter && a[common] === b[common]) common++
-  return common >= shorter - 2
-}
-
-const namesByLastWord = new WeakMap<
-  CountryIndex,
-  Map<string, {words: string[]; entry: NameEntry}[]>
->()
-
-/**
- * The longer name a hit is the tail of, when the words before it are that name's words inflected:
- * `der Demokratischen Republik Kongo` is CD, though only `Republik Kongo` (CG) matched exactly.
- */
-function inflectedLonger(
-  folded: string,
-  hit: NameHit,
-  index: CountryIndex
-): {start: number; entry: NameEntry} | undefined {
-  let byLast = namesByLastWord.get(index)
-  if (!byLast) {
-    byLast = new Map()
-    for (const entry of index.entries.values()) {
-      const words = entry.key.split(' ')
-      if (!entry.code || words.length < 2) continue
-      const last = words[words.length - 1]!
-      byLast.set(last, [...(byLast.get(last) ?? []), {words, entry}])
-    }
-    namesByLastWord.set(index, byLast)
-  }
-  const hitWords = folded.slice(hit.start, hit.end).split(' ')
-  // A look-back of a few words is enough for any name and keeps the scan linear.
-  const windowStart = Math.max(0, hit.start - LOOK_BACK)
-  const before = folded.slice(windowStart, hit.start).trimEnd().split(' ')
-  for (const {words, entry} of byLast.get(hitWords[hitWords.length - 1]!) ?? []) {
-    const extra = words.length - hitWords.length
-    if (extra < 1 || extra > before.length || entry.code === hit.entry.code) continue
-    if (!hitWords.every((w, i) => words[extra + i] === w)) continue
-    const preceding = before.slice(before.length - extra)
-    if (!preceding.every((w, i) => sameStem(w, words[i]!))) continue
-    if (extra === before.length && windowStart > 0) continue
-    const start = before.slice(0, before.length - extra).join(' ').length
-    return {start: windowStart + (start === 0 ? 0 : start + 1), entry}
-  }
-  return undefined
-}
-
-function abbreviationsOf(code: string, index: CountryIndex): Set<string> {
-  const found = new Set<string>()
-  for (const name of index.names.get(code) ?? []) {
-    const entry = index.entries.get(foldKey(name))
-    if (entry?.abbrev && entry.code === code) found.add(name.replace(/[.\s]/g, ''))
-  }
-  return found
-}
-
-function alpha3Of(code: string): string | undefined {
-  return countries.alpha2ToAlpha3(code)
-}
-
-interface Resolved {
-  code: string | null
-  end: number
-  problem: CountryMention['problem']
-}
-
-/**
- * What a name and the parenthesis after it say together: `Armenia (AM)`, a damaged code
- * (`Armenia (Har)`), a qualifier (`Congo (DRC)`), or a second name for the same place.
- */
-function resolveWithParens(
-  source: string,
-  span: Span,
-  raw: string,
-  entry: NameEntry,
-  index: CountryIndex
-): Resolved {
-  const paren = /[ \t\u00a0\u3000]*[(（]([^()（）\n]{1,40})[)）]/y
-  paren.lastIndex = span.end
-  const inParens = paren.exec(source)
-  if (!inParens) return {code: entry.code, end: span.end, problem: null}
-  const content = inParens[1]!.trim()
-  const bare = content.replace(/\.$/, '')
-  const end = paren.lastIndex
-  const code = entry.code
-
-  if (/^[a-z]{2,3}$/i.test(bare) && !/^[A-Z]{3}$/.test(bare)) {
-    // A country code after the name; the name is the better witness when they disagree,
-    // because translation damages codes (`(Har)` for AM, `(Md)`, `Tj.`), not names.
-    const candidates = code ? [code] : entry.candidates
-    const confirmed =
-      candidates.find((c) => c === bare) ??
-      candidates.find((c) => abbreviationsOf(c, index).has(bare))
-    if (confirmed) return {code: confirmed, end, problem: null}
-    if (!code) return {code: null, end, problem: null}
-    return {code, end, problem: isCountryCode(bare) ? 'code-name-mismatch' : 'code-repaired'}
-  }
-
-  if (/^[A-Z]{3,4}$/.test(bare)) {
-    // An upper-case qualifier (`Congo (DRC)`, `Macau (SAR)`) can tell apart countries that
-    // share a name word: translation left de `Republik Kongo (DRC)` for the DR Congo.
-    const fits = (c: string): boolean =>
-      alpha3Of(c) === bare || (index.names.get(c) ?? []).some((n) => initials(n) === bare)
-    if (code && fits(code)) return {code, end, problem: null}
-    const hitWords = new Set(foldKey(raw).split(' '))
-    const sharing = [...index.names.keys()].filter(
-      (c) =>
-        fits(c) &&
-        (index.names.get(c) ?? []).some((n) =>
-          foldKey(n)
-            .split(' ')
-            .some((w) => hitWords.has(w))
-        )
-    )
-    const chosen = entry.candidates.find(fits) ?? (sharing.length === 1 ? sharing[0] : undefined)
-    return {code: chosen ?? code, end, problem: null}
-  }
-
-  const inner = index.entries.get(foldKey(content))
-  if (inner?.code && (inner.code === code || (!code && entry.candidates.includes(inner.code)))) {
-    return {code: inner.code, end, problem: null}
-  }
-  return {code, end: span.end, problem: null}
-}
-
-/**
- * Region codes (case-sensitive) and names (folded). Where a region and a country name overlap
- * the longer reading wins: `Greater China` is a region, `Vereinigte Staaten von Amerika` a
- * country although CLDR calls the Americas `Amerika`.
- */
-function findRegions(
-  source: string,
-  folded: Folded,
-  locale: string,
-  hits: Span[],
-  foldedToSource: (start: number, end: number) => Span
-): (Span & {region: string})[] {
-  const candidates: (Span & {region: string})[] = []
-  const vocabulary = regionVocabulary(locale)
-  for (const m of source.matchAll(vocabulary.codes)) {
-    const region = regionOfCode(m[0])
-    if (region) candidates.push({start: m.index, end: m.index + m[0].length, region})
-  }
-  for (const [key, region] of vocabulary.names) {
-    for (
-      let from = folded.text.indexOf(key);
-      from >= 0;
-      from = folded.text.indexOf(key, from + 1)
-    ) {
-      const end = from + key.length
-      if (startsWord(folded.text, from) && endsWord(folded.text, end))
-        candidates.push({...foldedToSource(from, end), region})
-    }
-  }
-  const hitLength = new Uint16Array(source.length)
-  for (const hit of hits) hitLength.fill(Math.min(hit.end - hit.start, 0xffff), hit.start, hit.end)
-  const taken = new Uint8Array(source.length)
-  const regions: (Span & {region: string})[] = []
-  for (const region of candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start
-  )) {
-    let free = true
-    for (let i = region.start; i < region.end && free; i++) {
-      free = !taken[i] && hitLength[i]! <= region.end - region.start
-    }
-    if (!free) continue
-    taken.fill(1, region.start, region.end)
-    regions.push(region)
-  }
-  return regions
-}
-
 /**
  * Countries, sales regions and unidentified list items in a piece of page text (a bullet, a
  * table cell, a paragraph with an inline list). Offsets are into `text` as given, even where
  * mojibake was repaired before matching.
+ *
+ * The finders run in a fixed order, each taking the characters it claims so later ones cannot
+ * read them again: regions (where longer than any country name over them), country names with
+ * the parenthesis after them, bare codes and short forms beside those places, then the items of
+ * country lists that are codes, and last the items nothing claimed.
  */
 export function findCountries(text: string, locale: string): FoundCountries {
   const index = countryIndex(locale)
   const repaired = repairMojibake(text)
   const source = repaired.text
-  const folded = fold(source)
-  const toOriginal = (span: Span): Span => ({
-    start: repaired.start[span.start] ?? text.length,
-    end:
-      span.end > span.start
-        ? repaired.end[span.end - 1]!
-        : (repaired.start[span.start] ?? text.length)
-  })
-  const foldedToSource = (start: number, end: number): Span => ({
-    start: folded.start[start]!,
-    end: folded.end[end - 1]!
-  })
+  const folded = foldText(source)
+  const inOriginal = (span: Span): Span => spanInOriginal(repaired, span, text.length)
 
-  const hits = scanNames(folded.text, index).map((hit) => {
-    const longer = inflectedLonger(folded.text, hit, index)
-    return longer
-      ? {...foldedToSource(longer.start, hit.end), entry: longer.entry}
-      : {...foldedToSource(hit.start, hit.end), entry: hit.entry}
-  })
-  const regions = findRegions(source, folded, locale, hits, foldedToSource)
+  const names = findNames(folded, index)
+  const regions = findRegions(source, folded, locale, names)
+  const places = new FoundPlaces(source)
+  for (const region of regions) places.markRegion(region)
+  const {ambiguous, shortForms} = placeNames(names, index, places)
 
-  // Which source characters already belong to a place, so overlap and neighbourhood tests
-  // look at a few characters instead of every mention found so far.
-  const occupied = new Uint8Array(source.length)
-  const COUNTRY = 1
-  const REGION = 2
-  const occupy = (span: Span, what = COUNTRY): void => {
-    occupied.fill(what, span.start, span.end)
-  }
-  const hasCountry = (span: Span): boolean => {
-    for (let i = span.start; i < span.end; i++) if (occupied[i] === COUNTRY) return true
-    return false
-  }
-  const isFree = (span: Span): boolean => {
-    for (let i = span.start; i < span.end; i++) if (occupied[i]) return false
-    return true
-  }
-  for (const region of regions) occupy(region, REGION)
+  const segments = listSegments(source)
+  placeBareCodes(index, places, segments, shortForms)
 
-  const segments = segmentsOf(source)
-  const segmentAt = (pos: number): Segment | undefined => {
-    let lo = 0
-    let hi = segments.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (segments[mid]!.start <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return segments[lo]
-  }
+  const items = listItems(source, segments)
+  const lists = countryLists(items, places)
+  placeItemCodes(items, lists, index, places)
 
-  interface Found extends Span {
-    code: string
-    via: CountryMention['via']
-    problem: CountryMention['problem']
-  }
-  const found: Found[] = []
-  const ambiguous: Span[] = []
-  const shortForms: (Span & {code: string})[] = []
-  const accept = (mention: Found): void => {
-    found.push(mention)
-    occupy(mention)
-  }
-
-  for (const hit of hits) {
-    const span: Span = {start: hit.start, end: hit.end}
-    if (!isFree(span)) continue
-    const {entry} = hit
-    const raw = source.slice(span.start, span.end)
-    // Names are proper nouns: without a capital it is a word (`réunion` is a meeting, `india` a
-    // URL slug). Only one capital is needed: translations write `îles Salomon`, `остров Мэн`.
-    if (raw.toLowerCase() !== raw.toUpperCase() && raw === raw.toLowerCase()) continue
-    if (entry.abbrev) {
-      // An ISO code is read as a code (es `RU` is Russia, not the `RU` short form of Reino Unido);
-      // other short forms (`UK`, `USA`) are words unless written in capitals, and wait for the
-      // same neighbourhood test as bare codes.
-      if (raw === raw.toUpperCase() && !isCountryCode(raw) && entry.code) {
-        shortForms.push({...span, code: entry.code})
-      }
-      continue
-    }
-    const resolved = resolveWithParens(source, span, raw, entry, index)
-    if (resolved.code === null) {
-      ambiguous.push({start: span.start, end: resolved.end})
-      occupy({start: span.start, end: resolved.end})
-      continue
-    }
-    accept({
-      start: span.start,
-      end: resolved.end,
-      code: resolved.code,
-      via: entry.via,
-      problem: resolved.problem
-    })
-  }
-
-  const nearOtherPlace = (span: Span): boolean => {
-    const gapOk = (gap: string): boolean => !/[!?。！？\n]|\.\s/.test(gap)
-    for (let i = span.start - 1; i >= Math.max(0, span.start - NEIGHBOUR_GAP - 1); i--) {
-      if (occupied[i]) return gapOk(source.slice(i + 1, span.start))
-    }
-    for (let i = span.end; i < Math.min(source.length, span.end + NEIGHBOUR_GAP + 1); i++) {
-      if (occupied[i]) return gapOk(source.slice(span.end, i))
-    }
-    return false
-  }
-
-  const stemStart = (code: string, parenStart: number): number | undefined => {
-    const windowStart = Math.max(0, parenStart - LOOK_BACK)
-    const before = fold(source.slice(windowStart, parenStart))
-    const words = before.text.trimEnd().split(' ')
-    for (const name of index.names.get(code) ?? []) {
-      const nameWords = foldKey(name).split(' ')
-      if (nameWords.length > words.length || (nameWords.length === words.length && windowStart > 0))
-        continue
-      const tail = words.slice(words.length - nameWords.length)
-      if (nameWords.every((w, i) => sameStem(w, tail[i]!))) {
-        const prefix = words.slice(0, words.length - nameWords.length).join(' ')
-        return windowStart + before.start[prefix.length === 0 ? 0 : prefix.length + 1]!
-      }
-    }
-    return undefined
-  }
-
-  const codeOf = (raw: string): {code: string; via: 'code' | 'alias'} | undefined => {
-    if (isCountryCode(raw)) return {code: raw, via: 'code'}
-    const entry = index.entries.get(foldKey(raw))
-    if (entry?.abbrev && entry.code) return {code: entry.code, via: 'alias'}
-    return undefined
-  }
-
-  const isWholeItem = (span: Span): boolean => {
-    const segment = segmentAt(span.start)
-    return (
-      segment !== undefined && segment.item.start === span.start && segment.item.end === span.end
-    )
-  }
-
-  // Bare `(XX)` codes and capitalised short forms: product names are full of them (`(EA)`,
-  // `(SA)`, `Business Voice (US)`), so one counts only beside another place name. A list can
-  // chain them, so sweep both ways until nothing more joins.
-  interface Pending extends Span {
-    code: string
-    via: 'code' | 'alias'
-    paren: boolean
-    done: boolean
-  }
-  const pending: Pending[] = []
-  for (const m of source.matchAll(/[(（]([A-Z]{2,3})[)）]/g)) {
-    const resolved = codeOf(m[1]!)
-    if (resolved)
-      pending.push({
-        start: m.index,
-        end: m.index + m[0].length,
-        ...resolved,
-        paren: true,
-        done: false
-      })
-  }
-  for (const short of shortForms) pending.push({...short, via: 'alias', paren: false, done: false})
-  pending.sort((a, b) => a.start - b.start || Number(b.paren) - Number(a.paren))
-  const sweep = (candidate: Pending): boolean => {
-    if (candidate.done) return false
-    if (!isFree(candidate)) {
-      candidate.done = true
-      return false
-    }
-    if (
-      candidate.paren
-        ? !nearOtherPlace(candidate)
-        : !(isWholeItem(candidate) || nearOtherPlace(candidate))
-    )
-      return false
-    let start = candidate.start
-    if (candidate.paren) {
-      start = stemStart(candidate.code, candidate.start) ?? candidate.start
-      const segment = segmentAt(candidate.start)
-      if (start === candidate.start && segment) {
-        const lead = source.slice(segment.item.start, candidate.start).trim()
-        const leadSpan = {start: segment.item.start, end: candidate.start}
-        if (lead.length > 0 && lead.split(/\s+/).length <= 3 && isFree(leadSpan))
-          start = segment.item.start
-      }
-    }
-    candidate.done = true
-    accept({start, end: candidate.end, code: candidate.code, via: candidate.via, problem: null})
-    return true
-  }
-  for (let changed = true; changed;) {
-    changed = false
-    for (const candidate of pending) changed = sweep(candidate) || changed
-    for (let i = pending.length - 1; i >= 0; i--) changed = sweep(pending[i]!) || changed
-  }
-
-  const withMention = (segment: Segment): boolean => !isFree(segment)
-  const items = segments.filter((s) => /[\p{L}\p{N}]/u.test(source.slice(s.item.start, s.item.end)))
-  const wholeText =
-    items.length === 1 && source.trim() === source.slice(items[0]!.item.start, items[0]!.item.end)
-  // A sentence is a country list when most of its items name countries; only there do the
-  // other items count as countries we failed to identify.
-  const lists: Segment[][] = []
-  for (const segment of items) {
-    const current = lists[lists.length - 1]
-    if (current && current[0]!.sentence === segment.sentence) current.push(segment)
-    else lists.push([segment])
-  }
-  const countryLists = lists.filter((list) => {
-    const listed = list.filter(hasCountry).length
-    return listed >= 2 && listed * 2 >= list.length
+  const unresolved: Unresolved[] = [...unresolvedItems(lists, places), ...ambiguous].map((span) => {
+    const original = inOriginal(span)
+    return {text: text.slice(original.start, original.end), ...original}
   })
 
-  for (const segment of wholeText ? items : countryLists.flat()) {
-    if (withMention(segment)) continue
-    const resolved = codeOf(source.slice(segment.item.start, segment.item.end))
-    if (resolved) accept({...segment.item, code: resolved.code, via: resolved.via, problem: null})
-  }
-
-  const unresolved: Unresolved[] = []
-  for (const list of countryLists) {
-    const mentioned = list.map(withMention)
-    for (let i = mentioned.indexOf(true); i <= mentioned.lastIndexOf(true); i++) {
-      const segment = list[i]!
-      const raw = source.slice(segment.item.start, segment.item.end)
-      // Longer runs are prose inside the sentence, not an item that failed to resolve.
-      if (mentioned[i] || raw.split(/\s+/).length > 6) continue
-      const span = toOriginal(segment.item)
-      unresolved.push({text: text.slice(span.start, span.end), ...span})
-    }
-  }
-  for (const span of ambiguous) {
-    const original = toOriginal(span)
-    unresolved.push({text: text.slice(original.start, original.end), ...original})
-  }
-
-  const byStart = (a: Span, b: Span): number => a.start - b.start || a.end - b.end
   return {
-    countries: found.sort(byStart).map((f) => {
-      const span = toOriginal(f)
+    countries: places.countries.sort(byStart).map((country) => {
+      const span = inOriginal(country)
       return {
-        code: f.code,
+        code: country.code,
         text: text.slice(span.start, span.end),
         ...span,
-        via: f.via,
-        problem: f.problem
+        via: country.via,
+        problem: country.problem
       }
     }),
-    regions: regions.sort(byStart).map((r) => {
-      const span = toOriginal(r)
-      return {region: r.region, text: text.slice(span.start, span.end), ...span}
+    regions: regions.sort(byStart).map((region) => {
+      const span = inOriginal(region)
+      return {region: region.region, text: text.slice(span.start, span.end), ...span}
     }),
     unresolved: unresolved.sort(byStart)
   }

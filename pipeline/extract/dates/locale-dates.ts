@@ -6,6 +6,7 @@
 import {normalizeText} from './normalize-text.js'
 import {tokenize, type Token} from './tokenize.js'
 
+/** What the date finder knows about one locale. */
 export interface LocaleDates {
   /** The locale's numeric date puts the day before the month (fr 24/11, not en-US 11/24). */
   dayBeforeMonth: boolean
@@ -29,24 +30,31 @@ export interface LocaleDates {
 
 type Options = Intl.DateTimeFormatOptions
 
-const NUMERIC: Options = {year: 'numeric', month: 'numeric', day: 'numeric'}
-const TWO_DIGIT: Options = {year: 'numeric', month: '2-digit', day: '2-digit'}
-const LONG: Options = {year: 'numeric', month: 'long', day: 'numeric'}
-const SHORT: Options = {year: 'numeric', month: 'short', day: 'numeric'}
+const numericDate: Options = {year: 'numeric', month: 'numeric', day: 'numeric'}
+const twoDigitDate: Options = {year: 'numeric', month: '2-digit', day: '2-digit'}
+const longDate: Options = {year: 'numeric', month: 'long', day: 'numeric'}
+const shortDate: Options = {year: 'numeric', month: 'short', day: 'numeric'}
 // Day + month alone is where CLDR gives the genitive (ru февраля, pl lutego, cs února).
-const DAY_LONG: Options = {day: 'numeric', month: 'long'}
-const DAY_SHORT: Options = {day: 'numeric', month: 'short'}
-const STANDALONE_LONG: Options = {month: 'long'}
-const STANDALONE_SHORT: Options = {month: 'short'}
+const dayLongMonth: Options = {day: 'numeric', month: 'long'}
+const dayShortMonth: Options = {day: 'numeric', month: 'short'}
+const standaloneLongMonth: Options = {month: 'long'}
+const standaloneShortMonth: Options = {month: 'short'}
 
-const NUMERIC_FORMATS = [NUMERIC, TWO_DIGIT]
-const ALL_FORMATS = [NUMERIC, TWO_DIGIT, LONG, SHORT, DAY_LONG, DAY_SHORT]
-const MONTH_FORMATS = [LONG, SHORT, DAY_LONG, DAY_SHORT, STANDALONE_LONG, STANDALONE_SHORT]
+const numericFormats = [numericDate, twoDigitDate]
+const allFormats = [numericDate, twoDigitDate, longDate, shortDate, dayLongMonth, dayShortMonth]
+const monthFormats = [
+  longDate,
+  shortDate,
+  dayLongMonth,
+  dayShortMonth,
+  standaloneLongMonth,
+  standaloneShortMonth
+]
 
-const ENGLISH = ['en', 'en-GB']
+const englishLocales = ['en', 'en-GB']
 
-const BASE_NUMERIC_PUNCT = ['.', '/', '-']
-const BASE_NAME_PUNCT = ['.', ',', '/', '-', "'", '’']
+const baseNumericPunct = ['.', '/', '-']
+const baseNamePunct = ['.', ',', '/', '-', "'", '’']
 
 // Day 20 can't be mistaken for a month number when reading the parts back.
 const sampleDay = (month: number): Date => new Date(Date.UTC(2021, month - 1, 20, 12))
@@ -62,12 +70,12 @@ function parts(locale: string, options: Options, date: Date): Intl.DateTimeForma
 }
 
 const wordTokens = (text: string): Token[] =>
-  tokenize(normalizeText(text).text).filter((t) => t.kind === 'word')
+  tokenize(normalizeText(text).text).filter((token) => token.kind === 'word')
 
 const punctOf = (text: string): string[] =>
   tokenize(normalizeText(text).text)
-    .filter((t) => t.kind === 'punct')
-    .map((t) => t.text)
+    .filter((token) => token.kind === 'punct')
+    .map((token) => token.text)
 
 interface Collected {
   months: Map<string, number>
@@ -85,14 +93,14 @@ function addMonth(into: Collected, key: string, month: number): void {
 }
 
 function collectMonths(locale: string, into: Collected): void {
-  for (const options of MONTH_FORMATS) {
+  for (const options of monthFormats) {
     for (let month = 1; month <= 12; month++) {
       const formatted = parts(locale, options, sampleDay(month))
       formatted.forEach((part, index) => {
         if (part.type !== 'month') return
         const words = wordTokens(part.value)
         // "2月", "4월", "tháng 4": the number is the month; the rest is a date word.
-        if (/\d/.test(part.value) || words.some((w) => w.cjk)) {
+        if (/\d/.test(part.value) || words.some((word) => word.cjk)) {
           for (const word of words) into.dateWords.add(word.key)
           return
         }
@@ -111,14 +119,14 @@ function collectMonths(locale: string, into: Collected): void {
 }
 
 function collectLiterals(locale: string, into: Collected): void {
-  for (const options of ALL_FORMATS) {
+  for (const options of allFormats) {
     const formatted = parts(locale, options, sampleDay(2))
     for (const part of formatted) {
       if (part.type !== 'literal') continue
       for (const word of wordTokens(part.value)) into.dateWords.add(word.key)
-      for (const p of punctOf(part.value)) {
-        into.namePunct.add(p)
-        if (NUMERIC_FORMATS.includes(options)) into.numericPunct.add(p)
+      for (const mark of punctOf(part.value)) {
+        into.namePunct.add(mark)
+        if (numericFormats.includes(options)) into.numericPunct.add(mark)
       }
     }
     const last = formatted.at(-1)
@@ -131,17 +139,17 @@ function collectLiterals(locale: string, into: Collected): void {
 
 function fieldOrder(locale: string, options: Options): string[] {
   return parts(locale, options, sampleDay(2))
-    .map((p) => p.type)
+    .map((part) => part.type)
     .filter((type) => type === 'year' || type === 'month' || type === 'day')
 }
 
-function build(locale: string): LocaleDates {
+function readLocaleDates(locale: string): LocaleDates {
   const collected: Collected = {
     months: new Map(),
     ambiguous: new Set(),
     dateWords: new Set(),
-    numericPunct: new Set(BASE_NUMERIC_PUNCT),
-    namePunct: new Set(BASE_NAME_PUNCT),
+    numericPunct: new Set(baseNumericPunct),
+    namePunct: new Set(baseNamePunct),
     suffixes: new Set()
   }
   collectMonths(locale, collected)
@@ -150,15 +158,15 @@ function build(locale: string): LocaleDates {
   // the page locale wins where the two disagree.
   // en-GB adds the British abbreviations ("Sept") that the English pages also use.
   const english: Collected = {...collected, months: new Map(), ambiguous: new Set()}
-  for (const locale of ENGLISH) collectMonths(locale, english)
+  for (const locale of englishLocales) collectMonths(locale, english)
   for (const [key, month] of english.months) {
     if (!collected.months.has(key) && !collected.ambiguous.has(key))
       collected.months.set(key, month)
   }
   collectLiterals(locale, collected)
   for (const key of collected.months.keys()) collected.dateWords.delete(key)
-  const numeric = fieldOrder(locale, NUMERIC)
-  const long = fieldOrder(locale, LONG)
+  const numeric = fieldOrder(locale, numericDate)
+  const long = fieldOrder(locale, longDate)
   return {
     dayBeforeMonth: numeric.indexOf('day') < numeric.indexOf('month'),
     yearFirstLong: long[0] !== 'year' ? null : long[1] === 'month' ? 'month-day' : 'day-month',
@@ -166,18 +174,21 @@ function build(locale: string): LocaleDates {
     dateWords: collected.dateWords,
     numericPunct: collected.numericPunct,
     namePunct: collected.namePunct,
-    suffixes: [...collected.suffixes].sort((a, b) => b.length - a.length)
+    suffixes: [...collected.suffixes].sort((left, right) => right.length - left.length)
   }
 }
 
-const cache = new Map<string, LocaleDates>()
+const localeDatesCache = new Map<string, LocaleDates>()
 
-/** Throws RangeError (from Intl) when `locale` is not a well-formed BCP 47 tag. */
+/**
+ * The date vocabulary of a locale, read from CLDR once per process and cached. Throws
+ * RangeError (from Intl) when `locale` is not a well-formed BCP 47 tag.
+ */
 export function localeDates(locale: string): LocaleDates {
-  let data = cache.get(locale)
+  let data = localeDatesCache.get(locale)
   if (!data) {
-    data = build(locale)
-    cache.set(locale, data)
+    data = readLocaleDates(locale)
+    localeDatesCache.set(locale, data)
   }
   return data
 }

@@ -4,6 +4,7 @@
  * offsets the caller needs to point diagnostics at the original text.
  */
 
+/** Normalised text and, per UTF-16 unit, the span of the original it came from. */
 export interface NormalizedText {
   text: string
   /** Original offset where the source of normalised unit i starts. */
@@ -13,11 +14,11 @@ export interface NormalizedText {
 }
 
 // Combining marks travel with their base so that NFKC can compose them (e + U+0301 → é).
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu
-const FORMAT_CHAR = /^\p{Cf}$/u
-const SPACE_CHAR = /^\s$/u
-const DECIMAL_DIGIT = /^\p{Nd}$/u
-const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
+const markCluster = /\P{M}\p{M}*|\p{M}+/gu
+const formatCharacter = /^\p{Cf}$/u
+const spaceCharacter = /^\s$/u
+const decimalDigit = /^\p{Nd}$/u
+const printableAscii = /^[\x20-\x7E]*$/
 
 /**
  * Unicode lays every decimal digit set out as a run of ten code points from zero, so the
@@ -26,27 +27,31 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
  */
 function digitValue(cp: number): number {
   let zero = cp
-  while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero -= 1
+  while (decimalDigit.test(String.fromCodePoint(zero - 1))) zero -= 1
   return (cp - zero) % 10
 }
 
 function foldCodePoint(ch: string): string {
-  if (FORMAT_CHAR.test(ch)) return '' // LRM/RLM, ZWSP, soft hyphen: invisible, never meaningful
-  if (SPACE_CHAR.test(ch)) return ' ' // NBSP, U+202F, U+3000, tabs: all just spaces here
+  if (formatCharacter.test(ch)) return '' // LRM/RLM, ZWSP, soft hyphen: invisible, never meaningful
+  if (spaceCharacter.test(ch)) return ' ' // NBSP, U+202F, U+3000, tabs: all just spaces here
   const cp = ch.codePointAt(0)!
-  if (cp > 0x7f && DECIMAL_DIGIT.test(ch)) return String(digitValue(cp))
+  if (cp > 0x7f && decimalDigit.test(ch)) return String(digitValue(cp))
   return ch
 }
 
+/**
+ * NFKC with invisible format characters dropped, every space as ' ' and every decimal digit
+ * as ASCII, with the source span of each unit of the result.
+ */
 export function normalizeText(input: string): NormalizedText {
-  if (PRINTABLE_ASCII.test(input)) {
-    const ids = Array.from({length: input.length}, (_, i) => i)
-    return {text: input, from: ids, to: ids.map((i) => i + 1)}
+  if (printableAscii.test(input)) {
+    const offsets = Array.from({length: input.length}, (_unset, offset) => offset)
+    return {text: input, from: offsets, to: offsets.map((offset) => offset + 1)}
   }
   let text = ''
   const from: number[] = []
   const to: number[] = []
-  for (const match of input.matchAll(CLUSTER)) {
+  for (const match of input.matchAll(markCluster)) {
     const start = match.index
     const end = start + match[0].length
     for (const ch of match[0].normalize('NFKC')) {

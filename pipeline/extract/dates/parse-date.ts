@@ -8,6 +8,7 @@ import {localeDates, type LocaleDates} from './locale-dates.js'
 import {normalizeText} from './normalize-text.js'
 import {isDigit, isSpacedLetter, tokenize, type Token} from './tokenize.js'
 
+/** A date written in a line, where it is, and how its day/month order was decided. */
 export interface FoundDate {
   /** ISO YYYY-MM-DD, or null when the parts do not form a real calendar date (e.g. 2021-03-33). */
   iso: string | null
@@ -26,13 +27,13 @@ export interface FoundDate {
   order: string
 }
 
-const ANY_DIGIT = /[\p{Nd}\p{No}]/u
-const MIN_YEAR = 1990
-const MAX_YEAR = 2099
+const anyDigit = /[\p{Nd}\p{No}]/u
+const minYear = 1990
+const maxYear = 2099
 /** Label words allowed around the date(s) of a date line. */
-const MAX_LABEL_WORDS = 3
+const maxLabelWords = 3
 /** Words allowed between two dates of a date line: fr ", mise à jour le". */
-const MAX_CONNECTOR_WORDS = 4
+const maxConnectorWords = 4
 
 interface Scan {
   tokens: Token[]
@@ -49,15 +50,18 @@ interface Parts {
   last: number
 }
 
-const isYear = (t: Token | undefined): boolean =>
-  t?.kind === 'num' && t.text.length === 4 && +t.text >= MIN_YEAR && +t.text <= MAX_YEAR
+const isYear = (token: Token | undefined): boolean =>
+  token?.kind === 'num' &&
+  token.text.length === 4 &&
+  +token.text >= minYear &&
+  +token.text <= maxYear
 
 // A lone 0 is never written for a day or month; it marks a version such as 10.0.2004.
-const isDayOrMonth = (t: Token | undefined): boolean =>
-  t?.kind === 'num' && t.text.length <= 2 && t.text !== '0'
+const isDayOrMonth = (token: Token | undefined): boolean =>
+  token?.kind === 'num' && token.text.length <= 2 && token.text !== '0'
 
-function monthOf(scan: Scan, t: Token | undefined): number | undefined {
-  return t?.kind === 'word' ? scan.data.months.get(t.key) : undefined
+function monthOf(scan: Scan, token: Token | undefined): number | undefined {
+  return token?.kind === 'word' ? scan.data.months.get(token.key) : undefined
 }
 
 /** A Markdown backslash escape, as in the de "3\\. April 2020" that stops a list from starting. */
@@ -75,11 +79,14 @@ function numericSeparator(scan: Scan, i: number): number {
   let words = 0
   let j = i
   for (; j < scan.tokens.length; j++) {
-    const t = scan.tokens[j]!
-    if (t.kind === 'space' || isEscape(scan, j)) continue
-    if (t.kind === 'punct' && (scan.data.numericPunct.has(t.text) || /^\p{Pd}$/u.test(t.text))) {
+    const token = scan.tokens[j]!
+    if (token.kind === 'space' || isEscape(scan, j)) continue
+    if (
+      token.kind === 'punct' &&
+      (scan.data.numericPunct.has(token.text) || /^\p{Pd}$/u.test(token.text))
+    ) {
       if (++punct > 1) return -1
-    } else if (t.kind === 'word' && scan.data.dateWords.has(t.key)) {
+    } else if (token.kind === 'word' && scan.data.dateWords.has(token.key)) {
       if (++words > 1) return -1
     } else break
   }
@@ -95,34 +102,47 @@ function nameSeparator(scan: Scan, i: number, strict = false): number {
   let words = 0
   let j = i
   for (; j < scan.tokens.length; j++) {
-    const t = scan.tokens[j]!
-    if (t.kind === 'space' || isEscape(scan, j)) continue
-    if (t.kind === 'punct' && (scan.data.namePunct.has(t.text) || /^\p{Pd}$/u.test(t.text))) {
+    const token = scan.tokens[j]!
+    if (token.kind === 'space' || isEscape(scan, j)) continue
+    if (
+      token.kind === 'punct' &&
+      (scan.data.namePunct.has(token.text) || /^\p{Pd}$/u.test(token.text))
+    ) {
       if (++punct > 2) return -1
-    } else if (t.kind === 'word' && (strict ? scan.data.dateWords.has(t.key) : isFiller(scan, t))) {
+    } else if (
+      token.kind === 'word' &&
+      (strict ? scan.data.dateWords.has(token.key) : isFiller(scan, token))
+    ) {
       if (++words > 1) return -1
     } else break
   }
   return j > i ? j : -1
 }
 
-function isFiller(scan: Scan, t: Token): boolean {
-  if (scan.data.dateWords.has(t.key)) return true
-  return !t.cjk && Array.from(t.text).length <= 3 && !scan.data.months.has(t.key)
+function isFiller(scan: Scan, token: Token): boolean {
+  if (scan.data.dateWords.has(token.key)) return true
+  return !token.cjk && Array.from(token.text).length <= 3 && !scan.data.months.has(token.key)
 }
 
-function yearLast(scan: Scan, a: number, b: number, year: number, last: number): Parts {
+/** A numeric date with the year last: which of the two numbers is the day. */
+function yearLast(scan: Scan, first: number, second: number, year: number, last: number): Parts {
   const dayFirst = scan.data.dayBeforeMonth
-  let dayIsA: boolean
+  let firstIsDay: boolean
   let order: string
-  if (a > 12 !== b > 12) {
-    dayIsA = a > 12
-    order = dayIsA === dayFirst ? 'unambiguous' : 'locale-order-contradicted'
+  if (first > 12 !== second > 12) {
+    firstIsDay = first > 12
+    order = firstIsDay === dayFirst ? 'unambiguous' : 'locale-order-contradicted'
   } else {
-    dayIsA = dayFirst
-    order = a === b && a <= 12 ? 'unambiguous' : 'locale-order'
+    firstIsDay = dayFirst
+    order = first === second && first <= 12 ? 'unambiguous' : 'locale-order'
   }
-  return {year, month: dayIsA ? b : a, day: dayIsA ? a : b, order, last}
+  return {
+    year,
+    month: firstIsDay ? second : first,
+    day: firstIsDay ? first : second,
+    order,
+    last
+  }
 }
 
 /** The candidate readings of a date starting at token i, most specific first. */
@@ -131,52 +151,70 @@ function* candidates(scan: Scan, i: number): Generator<Parts> {
   const first = tokens[i]!
   if (isYear(first)) {
     const year = +first.text
-    const m = numericSeparator(scan, i + 1)
-    const d = m < 0 ? -1 : numericSeparator(scan, m + 1)
-    if (isDayOrMonth(tokens[m]) && isDayOrMonth(tokens[d])) {
-      yield {year, month: +tokens[m]!.text, day: +tokens[d]!.text, order: 'year-first', last: d}
+    const monthAt = numericSeparator(scan, i + 1)
+    const dayAt = monthAt < 0 ? -1 : numericSeparator(scan, monthAt + 1)
+    if (isDayOrMonth(tokens[monthAt]) && isDayOrMonth(tokens[dayAt])) {
+      yield {
+        year,
+        month: +tokens[monthAt]!.text,
+        day: +tokens[dayAt]!.text,
+        order: 'year-first',
+        last: dayAt
+      }
     }
     // hu 2021. február 12., lt 2021 m. vasario 12 d., lv 2021. gada 12. februāris: only in
     // the order the locale writes long dates, and without generic filler words.
     const order = scan.data.yearFirstLong
     if (order === null) return
-    const x = nameSeparator(scan, i + 1, true)
-    const y = x < 0 ? -1 : nameSeparator(scan, x + 1, true)
-    const [monthAt, dayAt] = order === 'month-day' ? [x, y] : [y, x]
-    const month = monthOf(scan, tokens[monthAt])
-    if (month !== undefined && isDayOrMonth(tokens[dayAt])) {
-      yield {year, month, day: +tokens[dayAt]!.text, order: 'month-name', last: y}
+    const secondAt = nameSeparator(scan, i + 1, true)
+    const thirdAt = secondAt < 0 ? -1 : nameSeparator(scan, secondAt + 1, true)
+    const [nameAt, numberAt] = order === 'month-day' ? [secondAt, thirdAt] : [thirdAt, secondAt]
+    const month = monthOf(scan, tokens[nameAt])
+    if (month !== undefined && isDayOrMonth(tokens[numberAt])) {
+      yield {year, month, day: +tokens[numberAt]!.text, order: 'month-name', last: thirdAt}
     }
   } else if (isDayOrMonth(first)) {
-    const b = numericSeparator(scan, i + 1)
-    const y = b < 0 ? -1 : numericSeparator(scan, b + 1)
-    if (isDayOrMonth(tokens[b]) && isYear(tokens[y])) {
-      yield yearLast(scan, +first.text, +tokens[b]!.text, +tokens[y]!.text, y)
+    const secondAt = numericSeparator(scan, i + 1)
+    const yearAt = secondAt < 0 ? -1 : numericSeparator(scan, secondAt + 1)
+    if (isDayOrMonth(tokens[secondAt]) && isYear(tokens[yearAt])) {
+      yield yearLast(scan, +first.text, +tokens[secondAt]!.text, +tokens[yearAt]!.text, yearAt)
     }
-    const m = nameSeparator(scan, i + 1)
-    const ny = m < 0 ? -1 : nameSeparator(scan, m + 1)
-    const month = monthOf(scan, tokens[m])
-    if (month !== undefined && isYear(tokens[ny])) {
-      yield {year: +tokens[ny]!.text, month, day: +first.text, order: 'month-name', last: ny}
+    const nameAt = nameSeparator(scan, i + 1)
+    const nameYearAt = nameAt < 0 ? -1 : nameSeparator(scan, nameAt + 1)
+    const month = monthOf(scan, tokens[nameAt])
+    if (month !== undefined && isYear(tokens[nameYearAt])) {
+      yield {
+        year: +tokens[nameYearAt]!.text,
+        month,
+        day: +first.text,
+        order: 'month-name',
+        last: nameYearAt
+      }
     }
   } else {
     const month = monthOf(scan, first)
     if (month === undefined) return
-    const d = nameSeparator(scan, i + 1)
-    const y = d < 0 ? -1 : nameSeparator(scan, d + 1)
-    if (isDayOrMonth(tokens[d]) && isYear(tokens[y])) {
-      yield {year: +tokens[y]!.text, month, day: +tokens[d]!.text, order: 'month-name', last: y}
+    const dayAt = nameSeparator(scan, i + 1)
+    const yearAt = dayAt < 0 ? -1 : nameSeparator(scan, dayAt + 1)
+    if (isDayOrMonth(tokens[dayAt]) && isYear(tokens[yearAt])) {
+      yield {
+        year: +tokens[yearAt]!.text,
+        month,
+        day: +tokens[dayAt]!.text,
+        order: 'month-name',
+        last: yearAt
+      }
     }
   }
 }
 
 /** The CLDR text after the last field (日, 일, " г.", hu "."), if present at `pos`. */
 function suffixEnd(scan: Scan, pos: number): number {
-  let p = pos
-  while (scan.text[p] === ' ') p++
+  let at = pos
+  while (scan.text[at] === ' ') at++
   for (const suffix of scan.data.suffixes) {
-    const end = p + suffix.length
-    if (scan.text.slice(p, end).toLowerCase() !== suffix) continue
+    const end = at + suffix.length
+    if (scan.text.slice(at, end).toLowerCase() !== suffix) continue
     // "г." must not be the start of a word such as "годовой".
     if (/\p{L}$/u.test(suffix) && isSpacedLetter(scan.text[end] ?? '')) continue
     return end
@@ -185,8 +223,8 @@ function suffixEnd(scan: Scan, pos: number): number {
 }
 
 // A date glued to these is a version, path, GUID or price fragment, not a date.
-const JOINER = /^[/._\p{Pd}]$/u
-const CURRENCY = /^[\p{Sc}%]$/u
+const joiner = /^[/._\p{Pd}]$/u
+const currencySign = /^[\p{Sc}%]$/u
 
 function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && (isDigit(ch) || isSpacedLetter(ch))
@@ -195,16 +233,16 @@ function isAlnum(ch: string | undefined): boolean {
 function boundaryBefore(text: string, pos: number): boolean {
   const prev = text[pos - 1]
   if (prev === undefined) return true
-  if (isAlnum(prev) || CURRENCY.test(prev)) return false
-  return !(JOINER.test(prev) && isAlnum(text[pos - 2]))
+  if (isAlnum(prev) || currencySign.test(prev)) return false
+  return !(joiner.test(prev) && isAlnum(text[pos - 2]))
 }
 
 function boundaryAfter(text: string, pos: number): boolean {
   const next = text[pos]
   if (next === undefined) return true
-  if (isAlnum(next) || CURRENCY.test(next)) return false
+  if (isAlnum(next) || currencySign.test(next)) return false
   // Not ':' — ja "2020 年 3 月 9 日:30 日前通知" follows the date with a colon and a number.
-  return !(JOINER.test(next) && isDigit(text[pos + 1] ?? ''))
+  return !(joiner.test(next) && isDigit(text[pos + 1] ?? ''))
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -213,7 +251,7 @@ function daysInMonth(year: number, month: number): number {
 
 function toIso({year, month, day}: Parts): string | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
-  const pad = (n: number): string => String(n).padStart(2, '0')
+  const pad = (value: number): string => String(value).padStart(2, '0')
   return `${year}-${pad(month)}-${pad(day)}`
 }
 
@@ -225,7 +263,7 @@ function toIso({year, month, day}: Parts): string | null {
  */
 export function findDates(text: string, locale: string): FoundDate[] {
   // Most lines of a page hold no number at all; NFKC only turns \p{No} (①, ²) into digits.
-  if (!ANY_DIGIT.test(text)) return []
+  if (!anyDigit.test(text)) return []
   const normalized = normalizeText(text)
   const scan: Scan = {
     tokens: tokenize(normalized.text),
@@ -264,13 +302,13 @@ function countWords(text: string): number {
     words += Math.ceil(ideographs / 2)
     ideographs = 0
   }
-  for (const t of tokenize(normalizeText(text).text)) {
-    if (t.cjk) {
+  for (const token of tokenize(normalizeText(text).text)) {
+    if (token.cjk) {
       ideographs++
       continue
     }
     flush()
-    if (t.kind === 'word' || t.kind === 'num') words++
+    if (token.kind === 'word' || token.kind === 'num') words++
   }
   flush()
   return words
@@ -288,10 +326,9 @@ export function isDateLine(text: string, locale: string): boolean {
   const last = dates.at(-1)
   if (!first || !last) return false
   const label = countWords(text.slice(0, first.start)) + countWords(text.slice(last.end))
-  if (label > MAX_LABEL_WORDS) return false
+  if (label > maxLabelWords) return false
   for (let k = 1; k < dates.length; k++) {
-    if (countWords(text.slice(dates[k - 1]!.end, dates[k]!.start)) > MAX_CONNECTOR_WORDS)
-      return false
+    if (countWords(text.slice(dates[k - 1]!.end, dates[k]!.start)) > maxConnectorWords) return false
   }
   return true
 }

@@ -4,8 +4,10 @@
  * which keeps it linear without relying on regex backtracking behaviour.
  */
 
+/** Digit run, letter run (or one ideograph), space run, or one punctuation character. */
 export type TokenKind = 'num' | 'word' | 'space' | 'punct'
 
+/** One token and where it sits in the normalised text. */
 export interface Token {
   kind: TokenKind
   /** Offsets in the normalised text. */
@@ -18,40 +20,39 @@ export interface Token {
   cjk: boolean
 }
 
-const DIGIT = /^\d$/
-const SPACE = /^\s$/u
-const LETTER = /^[\p{L}\p{M}]$/u
+const asciiDigit = /^\d$/
+const whitespace = /^\s$/u
+const letter = /^[\p{L}\p{M}]$/u
 // Each ideograph or kana is its own token so 年/月/日 are recognised even when glued to the
 // surrounding text, as in 2020年11月24日更新.
-const IDEOGRAPHIC = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u
+const ideographic = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u
 // Letters of scripts written without spaces may touch a date directly (于2020年…, 24일에).
-const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u
+const unspacedScript = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u
 
-export function foldKey(word: string): string {
+/** Case and accents folded away: month names are looked up however a page writes them. */
+function foldWord(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
-}
-
-export function isIdeographic(ch: string): boolean {
-  return IDEOGRAPHIC.test(ch)
 }
 
 /** True when `ch` is a letter that cannot be glued to a date (Latin, Cyrillic, …). */
 export function isSpacedLetter(ch: string): boolean {
-  return LETTER.test(ch) && !UNSPACED.test(ch)
+  return letter.test(ch) && !unspacedScript.test(ch)
 }
 
+/** True when `ch` is an ASCII digit. */
 export function isDigit(ch: string): boolean {
-  return DIGIT.test(ch)
+  return asciiDigit.test(ch)
 }
 
 function kindOf(ch: string): TokenKind | 'ideograph' {
-  if (DIGIT.test(ch)) return 'num'
-  if (SPACE.test(ch)) return 'space'
-  if (IDEOGRAPHIC.test(ch)) return 'ideograph'
-  if (LETTER.test(ch)) return 'word'
+  if (asciiDigit.test(ch)) return 'num'
+  if (whitespace.test(ch)) return 'space'
+  if (ideographic.test(ch)) return 'ideograph'
+  if (letter.test(ch)) return 'word'
   return 'punct'
 }
 
+/** The tokens of normalised text, in order, covering it without gaps. */
 export function tokenize(text: string): Token[] {
   const chars = Array.from(text)
   const tokens: Token[] = []
@@ -73,7 +74,7 @@ export function tokenize(text: string): Token[] {
       start,
       end: offset,
       text: value,
-      key: isWord ? foldKey(value) : value,
+      key: isWord ? foldWord(value) : value,
       cjk: kind === 'ideograph'
     })
   }

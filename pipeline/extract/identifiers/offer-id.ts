@@ -1,3 +1,6 @@
+import {dashClass} from './dashes.js'
+
+/** A GUID-shaped token found in text: an offer ID, or a damaged one to report. */
 export interface OfferIdMatch {
   raw: string
   start: number
@@ -8,17 +11,16 @@ export interface OfferIdMatch {
 
 // Translation swaps the ASCII hyphen for typographic dashes; such a GUID is still a GUID-like
 // token to report, just not a valid one.
-const DASH = '\\-\\u2010-\\u2015\\u2212\\ufe63\\uff0d'
 
 // Hyphen-joined runs of letters and digits. The lookbehind pins each attempt to the start of a
 // run and every repetition begins with a dash, so matching is linear.
-const CHAIN = new RegExp(`(?<![\\da-z])[\\da-z]+(?:[${DASH}][\\da-z]+)+`, 'gi')
+const hyphenChain = new RegExp(`(?<![\\da-z])[\\da-z]+(?:[${dashClass}][\\da-z]+)+`, 'gi')
 
 // `%22` before a GUID in a URL (`%2272f988bf-…`) is an escaped quote, not part of the GUID.
-const PERCENT_ESCAPE = /%[0-9A-F]{2}/gi
+const percentEscape = /%[0-9A-F]{2}/gi
 
-const HEX = /^[0-9A-F]+$/i
-const GUID_GROUPS = [8, 4, 4, 4, 12]
+const hexOnly = /^[0-9A-F]+$/i
+const guidGroupLengths = [8, 4, 4, 4, 12]
 
 interface Group {
   text: string
@@ -30,17 +32,21 @@ interface Group {
   digits: number
 }
 
-function isHexUnit(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)
+function isHexUnit(unit: number): boolean {
+  return (
+    (unit >= 0x30 && unit <= 0x39) ||
+    (unit >= 0x41 && unit <= 0x46) ||
+    (unit >= 0x61 && unit <= 0x66)
+  )
 }
 
-function group(text: string, start: number, before: string): Group {
+function readGroup(text: string, start: number, before: string): Group {
   let hex = 0
   let digits = 0
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (isHexUnit(c)) hex++
-    if (c >= 0x30 && c <= 0x39) digits++
+    const unit = text.charCodeAt(i)
+    if (isHexUnit(unit)) hex++
+    if (unit >= 0x30 && unit <= 0x39) digits++
   }
   return {text, start, end: start + text.length, before, hex, digits}
 }
@@ -52,7 +58,7 @@ function groupsOf(chain: string, offset: number): Group[] {
   for (let i = 0; i <= chain.length; i++) {
     const ch = chain[i]
     if (ch === undefined || !/[\dA-Z]/i.test(ch)) {
-      groups.push(group(chain.slice(start, i), offset + start, before))
+      groups.push(readGroup(chain.slice(start, i), offset + start, before))
       before = ch ?? ''
       start = i + 1
     }
@@ -61,13 +67,13 @@ function groupsOf(chain: string, offset: number): Group[] {
 }
 
 function isGuidAt(groups: Group[], at: number): boolean {
-  return GUID_GROUPS.every((length, k) => {
-    const g = groups[at + k]
+  return guidGroupLengths.every((length, k) => {
+    const group = groups[at + k]
     return (
-      g !== undefined &&
-      g.text.length === length &&
-      HEX.test(g.text) &&
-      (k === 0 || g.before === '-')
+      group !== undefined &&
+      group.text.length === length &&
+      hexOnly.test(group.text) &&
+      (k === 0 || group.before === '-')
     )
   })
 }
@@ -84,16 +90,16 @@ function guidLike(groups: Group[], from: number, to: number): boolean {
   const last = groups[to]!
   const length = last.end - first.start
   if (length < 28 || length > 40) return false
-  const edgeIsHex = (g: Group): boolean => g.hex / g.text.length >= 0.75
+  const edgeIsHex = (group: Group): boolean => group.hex / group.text.length >= 0.75
   if (!edgeIsHex(first) || !edgeIsHex(last)) return false
   let chars = 0
   let hex = 0
   let digits = 0
   for (let k = from; k <= to; k++) {
-    const g = groups[k]!
-    chars += g.text.length
-    hex += g.hex
-    digits += g.digits
+    const group = groups[k]!
+    chars += group.text.length
+    hex += group.hex
+    digits += group.digits
   }
   return hex / chars >= 0.85 && digits >= 6
 }
@@ -104,7 +110,7 @@ function guidLike(groups: Group[], from: number, to: number): boolean {
  * `offerId: null` and `problem: 'malformed'` and their raw text, so they are reported, never used.
  */
 export function findOfferIds(text: string): OfferIdMatch[] {
-  const scan = text.replace(PERCENT_ESCAPE, '   ')
+  const scan = text.replace(percentEscape, '   ')
   const found: OfferIdMatch[] = []
   const emit = (groups: Group[], from: number, to: number, valid: boolean): void => {
     const start = groups[from]!.start
@@ -119,18 +125,20 @@ export function findOfferIds(text: string): OfferIdMatch[] {
     })
   }
 
-  for (const m of scan.matchAll(CHAIN)) {
-    const groups = groupsOf(m[0], m.index)
+  for (const chain of scan.matchAll(hyphenChain)) {
+    const groups = groupsOf(chain[0], chain.index)
     // A GUID whose last hyphen became a space (`e6b0a7bb-b33b-41b9-91df 1d31f182ab41`): the
     // stray group belongs to it.
     if (
       groups.length === 4 &&
-      GUID_GROUPS.slice(0, 4).every((n, k) => groups[k]!.text.length === n)
+      guidGroupLengths.slice(0, 4).every((length, k) => groups[k]!.text.length === length)
     ) {
-      const tail = /^[ \u00a0]([0-9A-F]{8,16})(?![0-9A-Z])/i.exec(scan.slice(m.index + m[0].length))
+      const tail = /^[ \u00a0]([0-9A-F]{8,16})(?![0-9A-Z])/i.exec(
+        scan.slice(chain.index + chain[0].length)
+      )
       if (tail) {
-        const start = m.index + m[0].length + 1
-        groups.push(group(tail[1]!, start, ' '))
+        const start = chain.index + chain[0].length + 1
+        groups.push(readGroup(tail[1]!, start, ' '))
       }
     }
     let k = 0
@@ -161,5 +169,5 @@ export function findOfferIds(text: string): OfferIdMatch[] {
     }
     flush(groups.length)
   }
-  return found.sort((a, b) => a.start - b.start)
+  return found.sort((left, right) => left.start - right.start)
 }

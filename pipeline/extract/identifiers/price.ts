@@ -1,3 +1,4 @@
+/** A price as written: its amount, ISO 4217 currency, and what it is per, if said. */
 export interface Price {
   amount: number
   currency: string
@@ -13,7 +14,7 @@ interface CurrencyTerm {
 
 // Forms the translated pages use that CLDR does not list (it has `доллар США`, `米ドル`):
 // the Russian abbreviation and the Japanese `米国ドル` ("U.S. dollar").
-const EXTRA_TERMS: CurrencyTerm[] = [
+const extraTerms: CurrencyTerm[] = [
   {term: 'долл. США', code: 'USD', exact: false},
   {term: 'долл.США', code: 'USD', exact: false},
   {term: '米国ドル', code: 'USD', exact: false}
@@ -49,7 +50,7 @@ function currencyPart(
     currency: code,
     currencyDisplay: display
   })?.formatToParts(value)
-  return parts?.find((p) => p.type === 'currency')?.value
+  return parts?.find((part) => part.type === 'currency')?.value
 }
 
 /**
@@ -91,10 +92,13 @@ function currencyTerms(locale: string): CurrencyTerms {
       for (const value of [1, 2, 5, 1.5]) add(currencyPart(where, code, 'name', value), code, false)
     }
   }
-  for (const extra of EXTRA_TERMS) add(extra.term, extra.code, extra.exact)
+  for (const extra of extraTerms) add(extra.term, extra.code, extra.exact)
   const byFirst = new Map<string, CurrencyTerm[]>()
   const byLast = new Map<string, CurrencyTerm[]>()
-  for (const term of [...terms.values()].sort((a, b) => b.term.length - a.term.length)) {
+  const longestFirst = [...terms.values()].sort(
+    (left, right) => right.term.length - left.term.length
+  )
+  for (const term of longestFirst) {
     const first = term.term[0]!.toLowerCase()
     const last = term.term[term.term.length - 1]!.toLowerCase()
     byFirst.set(first, [...(byFirst.get(first) ?? []), term])
@@ -112,7 +116,7 @@ function matchesAt(text: string, at: number, term: CurrencyTerm): boolean {
   return term.exact ? slice === term.term : slice.toLowerCase() === term.term.toLowerCase()
 }
 
-const SPACE = /^[ \u00a0\u202f]$/
+const oneSpace = /^[ \u00a0\u202f]$/
 
 /** The currency written right before `end` (one space allowed between), and where it starts. */
 function currencyBefore(
@@ -120,7 +124,7 @@ function currencyBefore(
   end: number,
   terms: CurrencyTerms
 ): {code: string; start: number} | undefined {
-  const to = SPACE.test(text[end - 1] ?? '') ? end - 1 : end
+  const to = oneSpace.test(text[end - 1] ?? '') ? end - 1 : end
   for (const term of terms.byLast.get((text[to - 1] ?? '').toLowerCase()) ?? []) {
     const start = to - term.term.length
     if (start < 0 || !matchesAt(text, start, term)) continue
@@ -137,7 +141,7 @@ function currencyAfter(
   start: number,
   terms: CurrencyTerms
 ): {code: string; end: number} | undefined {
-  const from = SPACE.test(text[start] ?? '') ? start + 1 : start
+  const from = oneSpace.test(text[start] ?? '') ? start + 1 : start
   for (const term of terms.byFirst.get((text[from] ?? '').toLowerCase()) ?? []) {
     if (!matchesAt(text, from, term)) continue
     const end = from + term.term.length
@@ -161,7 +165,7 @@ function decimalSeparatorOf(locale: string): string {
     decimal =
       formatter(locale, {})
         ?.formatToParts(1.5)
-        .find((p) => p.type === 'decimal')?.value ?? '.'
+        .find((part) => part.type === 'decimal')?.value ?? '.'
     decimalCache.set(locale, decimal)
   }
   return decimal
@@ -197,10 +201,10 @@ function amountOf(written: string, decimal: string): number | undefined {
 // Digit runs joined by grouping or decimal marks; a space groups only a run of exactly three
 // digits (`1 000`), so `5 10` stays two numbers. Each repetition starts with a separator, which
 // keeps matching linear.
-const NUMBER =
+const writtenNumber =
   /(?<!\d)\d+(?:(?:[.,'’]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*(?<suffix>[kKM](?!\p{L}))?/gu
 
-const UNIT_END = /[。！？；;!?|)）\n]|\.(?:\s|$)|\*\*/
+const unitEnd = /[。！？；;!?|)）\n]|\.(?:\s|$)|\*\*/
 
 /**
  * The first price in text: `USD15`, `15 USD`, `USD50 per device per month`, `$5/OSE/month`,
@@ -210,10 +214,10 @@ const UNIT_END = /[。！？；;!?|)）\n]|\.(?:\s|$)|\*\*/
 export function parsePrice(text: string, locale: string): Price | null {
   const terms = currencyTerms(locale)
   const decimal = decimalSeparatorOf(locale)
-  for (const m of text.matchAll(NUMBER)) {
-    const suffix = m.groups?.suffix ?? ''
-    const written = m[0].slice(0, m[0].length - suffix.length)
-    const start = m.index
+  for (const numeral of text.matchAll(writtenNumber)) {
+    const suffix = numeral.groups?.suffix ?? ''
+    const written = numeral[0].slice(0, numeral[0].length - suffix.length)
+    const start = numeral.index
     const numberEnd = start + written.length
     const before = currencyBefore(text, start, terms)
     const after = before ? undefined : currencyAfter(text, numberEnd + suffix.length, terms)
@@ -223,7 +227,7 @@ export function parsePrice(text: string, locale: string): Price | null {
     if (value === undefined || !Number.isFinite(value)) continue
     const scale = suffix === '' ? 1 : suffix === 'M' ? 1e6 : 1e3
     const rest = text.slice(after ? after.end : numberEnd + suffix.length)
-    const clauseEnd = UNIT_END.exec(rest)
+    const clauseEnd = unitEnd.exec(rest)
     const unit = rest.slice(0, clauseEnd ? clauseEnd.index : rest.length).trim()
     return {
       amount: Math.round(value * scale * 1e6) / 1e6,

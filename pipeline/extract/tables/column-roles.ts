@@ -1,6 +1,7 @@
-import {countryByName, isCountryCode} from '../countries/country-index.js'
+import {countryByName} from '../countries/country-by-name.js'
 import {parseDigitRule} from '../countries/digit-rule.js'
 import {findCountries} from '../countries/find-countries.js'
+import {isCountryCode} from '../countries/iso-countries.js'
 import {findMaterialIds} from '../identifiers/material-id.js'
 import {findOfferIds} from '../identifiers/offer-id.js'
 import {parsePrice} from '../identifiers/price.js'

@@ -1,0 +1,159 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {findCountries} from '../../pipeline/extract/countries/find-countries.js'
+import {hasCorpus, headFolder} from '../helpers/corpus.js'
+
+function corpusLine(file: string, ...has: string[]): string {
+  const line = readFileSync(path.join(headFolder, file), 'utf8')
+    .split('\n')
+    .find((l) => has.every((h) => l.includes(h)))
+  if (line === undefined) throw new Error(`no line with ${has.join(', ')} in ${file}`)
+  return line
+}
+
+/** Country codes with their matched text, the shape most assertions need. */
+function codes(text: string, locale: string): [string, string][] {
+  return findCountries(text, locale).countries.map((c) => [c.code, c.text])
+}
+
+describe('findCountries', () => {
+  it.skipIf(!hasCorpus)('reads the real inline lists of 2020-november in every locale', () => {
+    const expected = ['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA']
+    const lists: [string, string][] = [
+      ['de-de', 'de-DE'],
+      ['es-es', 'es-ES'],
+      ['fr-fr', 'fr-FR'],
+      ['ja-jp', 'ja-JP'],
+      ['ru-ru', 'ru-RU'],
+      ['zh-cn', 'zh-CN']
+    ]
+    for (const [folder, locale] of lists) {
+      const line = corpusLine(`${folder}/live/2020-november.md`, '(AM)', '(UA)')
+      const found = findCountries(line, locale)
+      expect(
+        found.countries.map((c) => c.code),
+        locale
+      ).toEqual(expected)
+      expect(
+        found.countries.every(
+          (c) => c.via === 'name' && c.problem === null && /\([A-Z]{2}\)$/.test(c.text)
+        )
+      ).toBe(true)
+      expect(found.unresolved, locale).toEqual([])
+    }
+  })
+
+  it('reads lists joined by commas and a conjunction', () => {
+    expect(
+      codes('This offer is available in Canada, the United Kingdom, and the United States.', 'en')
+    ).toEqual([
+      ['CA', 'Canada'],
+      ['GB', 'United Kingdom'],
+      ['US', 'United States']
+    ])
+    // Real es/zh 2020-november sentences.
+    expect(
+      codes(
+        'El conjunto completo está disponible en Canadá, Reino Unido y Estados Unidos.',
+        'es-ES'
+      )
+    ).toEqual([
+      ['CA', 'Canadá'],
+      ['GB', 'Reino Unido'],
+      ['US', 'Estados Unidos']
+    ])
+    expect(codes('完整套件在加拿大、英国和美国提供。', 'zh-CN')).toEqual([
+      ['CA', '加拿大'],
+      ['GB', '英国'],
+      ['US', '美国']
+    ])
+    // Real de 2020-november: `dem Vereinigten Königreich` is inflected and not matched, but
+    // the capitalised short form `USA` counts beside another country.
+    expect(
+      codes(
+        'Die vollständige Suite ist in Kanada, dem Vereinigten Königreich und den USA verfügbar.',
+        'de-DE'
+      )
+    ).toEqual([
+      ['CA', 'Kanada'],
+      ['US', 'USA']
+    ])
+  })
+
+  it('reads lists in locales the corpus does not have', () => {
+    expect(
+      codes('disponibile in Canada, Regno Unito e Stati Uniti', 'it-IT').map(([c]) => c)
+    ).toEqual(['CA', 'GB', 'US'])
+    expect(
+      codes('disponível no Canadá, Reino Unido e Estados Unidos', 'pt-BR').map(([c]) => c)
+    ).toEqual(['CA', 'GB', 'US'])
+    expect(codes('Kanada, Wielka Brytania, Stany Zjednoczone', 'pl-PL').map(([c]) => c)).toEqual([
+      'CA',
+      'GB',
+      'US'
+    ])
+    // Korean glues particles onto names and codes onto names.
+    expect(codes('아르메니아(AM), 아제르바이잔(AZ), 벨라루스(BY)', 'ko-KR')).toEqual([
+      ['AM', '아르메니아(AM)'],
+      ['AZ', '아제르바이잔(AZ)'],
+      ['BY', '벨라루스(BY)']
+    ])
+    expect(codes('미국에서 사용할 수 있습니다', 'ko-KR')).toEqual([['US', '미국']])
+  })
+
+  it.skipIf(!hasCorpus)('reads the long mojibake country list of 2020-december', () => {
+    const sxs = corpusLine('fr-fr/live-sxs/2020-december.md', 'Allowed Countries:')
+    const english = /data-stu-id="[^"]*">(Allowed Countries:[^<]*)/.exec(sxs)![1]!
+    const found = findCountries(english, 'en')
+    expect(found.countries).toHaveLength(239)
+    expect(new Set(found.countries.map((c) => c.code)).size).toBe(239)
+    expect(found.countries.filter((c) => /Ã|â€/.test(c.text)).map((c) => [c.code, c.text])).toEqual(
+      [
+        ['ST', 'SÃ£o TomÃ© and PrÃ­ncipe'],
+        ['AX', 'Ã…land Islands'],
+        ['BL', 'Saint BarthÃ©lemy'],
+        ['RE', 'RÃ©union'],
+        ['CW', 'CuraÃ§ao'],
+        ['CI', 'CÃ´te dâ€™Ivoire']
+      ]
+    )
+    expect(found.countries.find((c) => c.code === 'BQ')?.text).toBe(
+      'Bonaire, Sint Eustatius and Saba'
+    )
+    for (const c of found.countries) expect(english.slice(c.start, c.end)).toBe(c.text)
+    // Names that are not ISO 3166-1 entries (Ascension, Tristan da Cunha), outdated (Swaziland,
+    // Macedonia, FYRO) or misspelt (Heard And Mc Donald Islands) in the source itself.
+    expect(found.unresolved.map((u) => u.text)).toEqual([
+      'Heard And Mc Donald Islands',
+      'Swaziland',
+      'Ascension',
+      'Tristan da Cunha',
+      'Palestinian Territory',
+      'Occupied',
+      'Macedonia',
+      'FYRO'
+    ])
+
+    const german = corpusLine('de-de/live/2020-december.md', 'Zulässige Länder:')
+    const de = findCountries(german, 'de-DE')
+    expect(de.countries.find((c) => c.code === 'AX')?.text).toBe('Ã...landinseln')
+    expect(de.unresolved.map((u) => u.text)).toEqual([
+      'Swasiland',
+      'Ascension',
+      'Tristan da Cunha',
+      'Palästinensische Gebiete',
+      'besetzt',
+      'Mazedonien (ehemalige jugoslawische Republik)',
+      'Sint Eustatius und Saba'
+    ])
+  })
+
+  it('runs in linear time on hostile input', () => {
+    const started = performance.now()
+    findCountries('Armenia (AM), '.repeat(2_000), 'en')
+    findCountries('a'.repeat(100_000), 'en')
+    findCountries('((((('.repeat(20_000), 'en')
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+})
