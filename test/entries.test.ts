@@ -247,3 +247,26 @@ describe('sxs details', () => {
     expect(result.messages).toEqual([])
   })
 })
+
+describe('HTML in headings and cells, read by the HTML parser', () => {
+  const result = processFixture('html-anchors')
+
+  it('reads every spelling of an anchor HTML allows, character references decoded', () => {
+    expect(result.entries.map((entry) => [entry.id, entry.number, entry.anchors])).toEqual([
+      ['single-quoted-slug', 2, ['single-quoted-slug', '2']],
+      ['unquoted-slug', 3, ['unquoted-slug', '3']],
+      ['id-then-name', 4, ['4', 'id-then-name']],
+      ['café-menu', 5, ['café-menu', '5']]
+    ])
+    expect(result.entries.map((entry) => entry.title.text)).toEqual([
+      'Guillemets simples',
+      'Sans guillemets',
+      'Un seul élément, deux attributs',
+      'Références de caractères'
+    ])
+  })
+
+  it('reads a line break in every spelling HTML reads as one, `</br>` included', () => {
+    expect(result.tables[0]!.rows[0]!.cells[1]).toEqual({text: 'un\ndeux\ntrois\nquatre'})
+  })
+})
