@@ -57,7 +57,7 @@ describe('the versioned contract', () => {
     }
 
     expect(Object.keys(marker.datasets).sort()).toEqual(
-      ['countryRules', 'entries', 'offers', 'report', 'tables'].sort()
+      ['announcements', 'countryRules', 'entries', 'offers', 'report', 'tables'].sort()
     )
   })
 

@@ -81,6 +81,32 @@ describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
     }
   })
 
+  it("gives plain pages their twin's English: category keys, status, titles, offer names", () => {
+    const folders = byFolder()
+    let compared = 0
+    for (const [folder, sxs] of folders) {
+      if (!folder.endsWith('/live-sxs')) continue
+      const plain = folders.get(folder.replace(/-sxs$/, ''))!
+      for (const [key, entry] of sxs) {
+        const twin = plain.get(key)!
+        expect(twin.source.twin, `${folder} ${key}`).toBe(entry.source.file)
+        expect(twin.categories.map((category) => [category.key, category.en])).toEqual(
+          entry.categories.map((category) => [category.key, category.en])
+        )
+        expect(twin.status?.key ?? null, `${folder} ${key}`).toBe(entry.status?.key ?? null)
+        expect(twin.title.en, `${folder} ${key}`).toBe(entry.title.en)
+        compared++
+      }
+    }
+
+    expect(compared).toBeGreaterThan(1200)
+    const names = (flavour: string) =>
+      build.offers
+        .filter((offer) => offer.flavour === flavour)
+        .map((offer) => `${offer.locale} ${offer.entryKey} ${offer.offerId} ${offer.name?.en}`)
+    expect(names('plain')).toEqual(names('sxs'))
+  })
+
   it('gives the same keys and dates across locales for months whose entry sets agree', () => {
     const months = new Map<string, Map<string, string[]>>()
     for (const entry of build.entries) {
@@ -162,6 +188,31 @@ describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
       'UA 8,10,12'
     ]
     for (const [folder, rules] of perFolder) expect(rules, folder).toEqual(expected)
+  })
+
+  it('catalogs every announcement, each with the locales that have it, stale pages counted', () => {
+    const {announcements, entries, report} = build
+    expect(announcements).toHaveLength(new Set(entries.map((item) => item.key)).size)
+    for (const item of announcements) {
+      const locales = new Set(
+        entries.filter((entry) => entry.key === item.key).map((entry) => entry.locale)
+      )
+      expect(Object.keys(item.locales).sort(), item.key).toEqual([...locales].sort())
+    }
+
+    for (const row of report.coverage) {
+      const stale = announcements.filter((item) => item.locales[row.locale]?.stale === true)
+      expect(row.stale, row.locale).toBe(stale.length)
+      expect(row.present + row.missing, row.locale).toBe(announcements.length)
+      // A stale page was translated from another English commit than the newest one.
+      for (const item of stale) {
+        const fresh = Object.values(item.locales).find((locale) => locale.stale === false)!
+        expect(item.locales[row.locale]!.sourceCommit).not.toBe(fresh.sourceCommit)
+      }
+    }
+
+    // ja-JP's 2021 pages were translated from older English than the other locales'.
+    expect(report.coverage.find((row) => row.locale === 'ja-JP')!.stale).toBeGreaterThan(0)
   })
 
   it('is deterministic: two builds give the same bytes', async () => {

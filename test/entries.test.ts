@@ -68,7 +68,9 @@ describe('sxs entry', () => {
       line: 10,
       column: 1,
       sourceCommit: '09799f1d13b07cd3d4c75da7e2a074644dd86977',
-      translationType: 'HT'
+      translationType: 'HT',
+      handoff: null,
+      twin: null
     })
   })
 

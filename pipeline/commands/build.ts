@@ -8,6 +8,7 @@ import {validateDataset, type SchemaName} from '../datasets/validate.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {defaultMaxFileSize, PageEngine, type EngineOptions, type Page} from '../engine/engine.js'
 import {tooLarge} from '../engine/failed-page.js'
+import {pairTwins} from '../engine/pair-twins.js'
 import type {PageResult} from '../engine/process-page.js'
 import {InputError} from '../errors.js'
 import {findPageFiles} from '../files/find-page-files.js'
@@ -36,6 +37,11 @@ export interface BuildOptions extends EngineOptions {
   dryRun?: boolean
   /** Replace `out` whichever command wrote it (never a git repository). */
   force?: boolean
+  /**
+   * Plain pages take their English from a twin among the pages (an sxs page of the same
+   * month and source commit); default true.
+   */
+  twins?: boolean
 }
 
 /** What a build did. */
@@ -102,9 +108,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const engine = new PageEngine(options)
   try {
-    const pages = inputs.filter((input): input is Page => 'bytes' in input)
+    const read = inputs.filter((input): input is Page => 'bytes' in input)
+    const pages = options.twins === false ? read : pairTwins(read)
+    const paired = new Map(pages.map((page) => [page.name, page]))
     const keys = inputs.map((input) =>
-      'bytes' in input ? engine.keyOf(input) : `too-large ${input.name}`
+      'bytes' in input ? engine.keyOf(paired.get(input.name)!) : `too-large ${input.name}`
     )
     const stats = {pages: inputs.length, parsed: 0}
     // An unchanged rebuild is decided here, before any cached result is read.
@@ -117,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stats.parsed = engine.stats.parsed
     let next = 0
     const results = inputs.map((input) => ('result' in input ? input.result : processed[next++]!))
-    const datasets = assembleDatasets(results)
+    const datasets = assembleDatasets(results, options.overrides)
     const definitions = datasetsOf(writer)
     for (const definition of definitions) {
       const data = datasets[definition.name as keyof BuildDatasets]

@@ -48,7 +48,9 @@ export const entries: DatasetDefinition<Omit<EntryItem, 'record'>> = {
     incidental: [
       ['source', 'line'],
       ['source', 'column'],
-      ['source', 'sourceCommit']
+      ['source', 'sourceCommit'],
+      ['source', 'handoff'],
+      ['source', 'twin']
     ],
     implied: impliedAnchors,
     followRename: (record) => record

@@ -1,4 +1,5 @@
 import type {DatasetDefinition, Writer} from './definition.js'
+import {announcements} from './catalog.js'
 import {countryRules} from './country-rules.js'
 import {entries} from './entries.js'
 import {commits, entryHistory, offerHistory} from './history-datasets.js'
@@ -15,6 +16,7 @@ export const registry = [
   offers,
   countryRules,
   tables,
+  announcements,
   report,
   entryHistory,
   offerHistory,

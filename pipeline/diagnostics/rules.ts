@@ -47,6 +47,21 @@ export const rules = {
     description:
       'No valid `ms.contentlocale` in the front matter: dates cannot be read without a locale.'
   },
+  'twin-unusable': {
+    severity: 'info',
+    description:
+      'A plain page was given a twin (an sxs page of the same month) that cannot lend its English: another source commit, no side-by-side English, or unreadable.'
+  },
+  'twin-entry-missing': {
+    severity: 'info',
+    description:
+      "An entry of a plain page that its twin does not have: it keeps the plain page's text, without English."
+  },
+  'catalog-disagreement': {
+    severity: 'warning',
+    description:
+      'A page whose English fact of an announcement (date, title, categories, offer IDs, places…) differs from what most locales give: machine-translation damage or a stale translation. The catalog keeps the majority.'
+  },
   'sxs-segment-malformed': {
     severity: 'warning',
     description: 'Side-by-side span markup that does not form a segment; kept as text.'

@@ -6,6 +6,7 @@ import type {SeverityOverrides} from '../diagnostics/rules.js'
 import {processPageSafely, tooLarge} from './failed-page.js'
 import {PageCache, pageKey} from './page-cache.js'
 import {PartMemo} from './part-memo.js'
+import type {TwinPage} from './open-twin.js'
 import type {PageResult} from './process-page.js'
 import {defaultMaxFileTime, defaultWorkerFile, WorkerPool, type Job} from './worker-pool.js'
 
@@ -21,6 +22,8 @@ import {defaultMaxFileTime, defaultWorkerFile, WorkerPool, type Job} from './wor
 export interface Page {
   name: string
   bytes: Uint8Array
+  /** For a plain page: its twin, the sxs page of the same source commit (see `pairTwins`). */
+  twin?: TwinPage
 }
 
 /** How the engine runs. */
@@ -72,7 +75,7 @@ export class PageEngine {
 
   /** The cache key of a page: what `herald build` compares with its last run. */
   keyOf(page: Page): string {
-    return pageKey(page.name, page.bytes, {overrides: this.options.overrides})
+    return pageKey(page, {overrides: this.options.overrides})
   }
 
   /**
@@ -121,7 +124,8 @@ export class PageEngine {
       return jobs.map((job) => {
         const result = processPageSafely(job.name, job.bytes, {
           overrides: this.options.overrides,
-          memo: this.memo
+          memo: this.memo,
+          twin: job.twin
         })
         progress()
         return result

@@ -9,6 +9,7 @@ import {extractOffers} from '../extract/offers/extract-offers.js'
 import {findTables, tableRecords} from '../extract/tables/extract-tables.js'
 import type {PageView} from '../page/page-view.js'
 import {parseMarkdown} from '../page/parse-markdown.js'
+import {withTwinEnglish} from '../page/twin-english.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
 import type {Offer} from '../types/offers.js'
@@ -45,10 +46,12 @@ export interface PartResult {
 export interface PartContext {
   facts: PageFacts
   overrides?: SeverityOverrides
+  /** The same entry's part in the plain page's twin, whose English the part takes. */
+  twin?: PageView
 }
 
-/** Parses and extracts one part, seen through `part` (a view of the part alone). */
-export function extractPart(part: PageView, context: PartContext): PartResult {
+/** Parses and extracts one part, seen through `plain` (a view of the part alone). */
+export function extractPart(plain: PageView, context: PartContext): PartResult {
   const {facts} = context
   const messages: Message[] = []
   const report = createReporter(facts.file, messages, context.overrides)
@@ -69,7 +72,10 @@ export function extractPart(part: PageView, context: PartContext): PartResult {
   }
   const result: PartResult = {entries: [], messages, counts}
 
-  const tree = parseMarkdown(part.view)
+  const tree = parseMarkdown(plain.view)
+  const part = context.twin
+    ? withTwinEnglish(plain, tree, context.twin, parseMarkdown(context.twin.view))
+    : plain
   const segmented = segmentEntries(tree, part, report)
   counts.headings = segmented.headings
   counts.entries = segmented.entries.length

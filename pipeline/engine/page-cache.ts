@@ -17,17 +17,21 @@ export interface ResultOptions {
   overrides?: SeverityOverrides
 }
 
-/** The cache key of a page's result. */
-export function pageKey(name: string, bytes: Uint8Array, options: ResultOptions): string {
-  return createHash('sha256')
+/** The cache key of a page's result: the page, and its twin where it has one. */
+export function pageKey(
+  page: {name: string; bytes: Uint8Array; twin?: {name: string; bytes: Uint8Array}},
+  options: ResultOptions
+): string {
+  const hash = createHash('sha256')
     .update(codeFingerprint())
     .update('\0')
     .update(JSON.stringify(options.overrides ?? {}))
     .update('\0')
-    .update(name)
+    .update(page.name)
     .update('\0')
-    .update(bytes)
-    .digest('hex')
+    .update(page.bytes)
+  if (page.twin) hash.update('\0twin\0').update(page.twin.name).update('\0').update(page.twin.bytes)
+  return hash.digest('hex')
 }
 
 /** Page results by key, one file each, under a folder. */

@@ -1,6 +1,7 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
 import {processPageSafely} from './failed-page.js'
+import type {TwinPage} from './open-twin.js'
 import {PartMemo} from './part-memo.js'
 import type {PageResult} from './process-page.js'
 
@@ -15,6 +16,7 @@ export interface WorkerTask {
   id: number
   name: string
   bytes: Uint8Array
+  twin?: TwinPage
 }
 
 /** What a worker says: ready, or a page's result. */
@@ -25,7 +27,7 @@ const overrides = (workerData as {overrides?: SeverityOverrides} | undefined)?.o
 const memo = new PartMemo()
 
 parentPort?.on('message', (task: WorkerTask) => {
-  const result = processPageSafely(task.name, task.bytes, {overrides, memo})
+  const result = processPageSafely(task.name, task.bytes, {overrides, memo, twin: task.twin})
   parentPort!.postMessage({type: 'result', id: task.id, result} satisfies WorkerReply)
 })
 parentPort?.postMessage({type: 'ready'} satisfies WorkerReply)

@@ -1,19 +1,13 @@
-import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {validateRecords} from '../datasets/validate.js'
 import {countMessages, emptyFileReport, ledgerCounters} from '../diagnostics/ledger.js'
 import {createReporter} from '../diagnostics/message.js'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
-import {anchorsOfLine} from '../extract/entries/segment-entries.js'
-import {isSectionAnchor} from '../extract/entries/section-keys.js'
-import {isNumberAnchor} from '../extract/entries/anchors.js'
 import {decodeText} from '../page/decode-text.js'
-import {frontMatterString, readFrontMatter} from '../page/front-matter.js'
-import {headingLines} from '../page/heading-lines.js'
+import {frontMatterDate, frontMatterString, readFrontMatter} from '../page/front-matter.js'
 import {describeExcess, excessOf, measureComplexity} from '../page/page-complexity.js'
 import {monthFromFileName} from '../page/page-name.js'
-import {createPageView, partView, type PageView} from '../page/page-view.js'
-import {viewToSource} from '../page/split-segments.js'
+import {createPageView, partView} from '../page/page-view.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
 import type {Offer} from '../types/offers.js'
@@ -21,6 +15,8 @@ import type {FileReport, Message} from '../types/report.js'
 import type {Table} from '../types/tables.js'
 import {extractPart, type PartCounts, type PartResult} from './extract-part.js'
 import {limitPerRule} from './limit-messages.js'
+import {openTwin, type TwinPage} from './open-twin.js'
+import {pageParts, partKey} from './page-parts.js'
 import type {PartMemo} from './part-memo.js'
 import {rekeyEntry} from './rekey-entry.js'
 
@@ -47,6 +43,8 @@ export interface ProcessOptions {
   overrides?: SeverityOverrides
   /** Results of parts seen before; without it every part is extracted. */
   memo?: PartMemo
+  /** For a plain page: its twin, the sxs page of the same source commit, for its English. */
+  twin?: TwinPage
 }
 
 /** Counts H2s of a page we cannot read, so they show as reported in the ledger. */
@@ -54,39 +52,6 @@ function countHeadings(text: string): number {
   let count = 0
   for (const line of text.split('\n')) if (/^ {0,3}##(?:[ \t]|$)/.test(line)) count++
   return count
-}
-
-/**
- * Where the page is cut: the top-level H2 lines, except those that continue the entry
- * before them (an H2 whose only anchor is a section name is merged into that entry).
- */
-function partBounds(page: PageView): number[] {
-  const cuts = headingLines(page.view)
-    .filter((line) => {
-      const anchors = anchorsOfLine(page, line.start, line.end)
-      const slugs = anchors.filter((anchor) => !isNumberAnchor(anchor))
-      return slugs.length === 0 || anchors.some(isNumberAnchor) || !slugs.every(isSectionAnchor)
-    })
-    .map((line) => line.start)
-  return [0, ...cuts.filter((cut) => cut > 0), page.view.length]
-}
-
-/**
- * A part's result depends on its text — in sxs, with the English of its segments — and
- * on the page's name, month, locale and flavour, and the severities: its memo key. The
- * source commit and translation type of the page are filled in afterwards, so a page
- * translated again from a new English commit still reuses its unchanged parts.
- */
-function partKey(page: PageView, source: string, start: number, end: number, salt: string): string {
-  const from = viewToSource(page.segmented, start)
-  const to = end === page.view.length ? source.length : viewToSource(page.segmented, end)
-  return createHash('sha256')
-    .update(salt)
-    .update('\0')
-    .update(source.slice(from, to))
-    .update('\0')
-    .update(page.text(start, end).en ?? '')
-    .digest('hex')
 }
 
 export function processPage(
@@ -194,30 +159,48 @@ export function processPage(
     return fail(countHeadings(text))
   }
 
-  const context = {
-    facts: {file, month, locale, sourceCommit: null, translationType: null},
-    overrides: options.overrides
-  }
-  const salt = JSON.stringify([file, month, locale, page.flavour, options.overrides ?? {}])
-  const bounds = partBounds(page)
-  const parts: PartResult[] = []
-  for (let index = 0; index + 1 < bounds.length; index++) {
-    const [start, end] = [bounds[index]!, bounds[index + 1]!]
-    const key = options.memo ? partKey(page, text, start, end, salt) : ''
-    const line = page.place(start).line
-    let part = options.memo?.get(key, line)
-    if (!part) {
-      part = extractPart(partView(page, start, end), context)
-      options.memo?.set(key, line, part)
-    }
-
-    parts.push(part)
-  }
-
   const sourceCommit = frontMatterString(data, 'ms.sourcegitcommit') ?? null
   const translationType = frontMatterString(data, 'ms.translationtype') ?? null
+  const handoff = frontMatterDate(data, 'ms.lasthandoff') ?? null
+  const twin =
+    page.flavour === 'plain' && options.twin ? openTwin(options.twin, sourceCommit) : undefined
+  if (typeof twin === 'string') {
+    report('twin-unusable', `The twin \`${options.twin!.name}\` lends no English: ${twin}`, {
+      line: 1,
+      column: 1
+    })
+  }
+
+  const facts = {file, month, locale, sourceCommit: null, translationType: null}
+  const salt = JSON.stringify([file, month, locale, page.flavour, options.overrides ?? {}])
+  const parts: Array<{result: PartResult; twin: string | null}> = []
+  for (const part of pageParts(page)) {
+    const twinPart = typeof twin === 'object' ? twin.take(part.label) : undefined
+    const place = page.place(part.start)
+    if (typeof twin === 'object' && !twinPart && part.label !== '') {
+      report(
+        'twin-entry-missing',
+        `The twin \`${twin.name}\` has no entry with the anchors \`${part.label}\`: this entry has no English`,
+        place
+      )
+    }
+
+    const key = options.memo ? partKey(page, text, part, salt, twinPart?.source) : ''
+    let result = options.memo?.get(key, place.line)
+    if (!result) {
+      result = extractPart(partView(page, part.start, part.end), {
+        facts,
+        overrides: options.overrides,
+        twin: twinPart?.view
+      })
+      options.memo?.set(key, place.line, result)
+    }
+
+    parts.push({result, twin: twinPart && typeof twin === 'object' ? twin.name : null})
+  }
+
   const slugCounts = new Map<string, number>()
-  for (const part of parts) {
+  for (const {result: part, twin: twinName} of parts) {
     messages.push(...part.messages)
     for (const counter of Object.keys(part.counts) as Array<keyof PartCounts>) {
       fileReport[counter] += part.counts[counter]
@@ -227,6 +210,8 @@ export function processPage(
       const {entry} = records
       entry.source.sourceCommit = sourceCommit
       entry.source.translationType = translationType
+      entry.source.handoff = handoff
+      entry.source.twin = twinName
       const count = (slugCounts.get(entry.key) ?? 0) + 1
       slugCounts.set(entry.key, count)
       if (count > 1) {

@@ -2,6 +2,7 @@ import {Worker, type ResourceLimits} from 'node:worker_threads'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
 import {crashed, timedOut} from './failed-page.js'
 import type {PageResult} from './process-page.js'
+import type {TwinPage} from './open-twin.js'
 import type {WorkerReply, WorkerTask} from './page-worker.js'
 
 /**
@@ -17,6 +18,7 @@ import type {WorkerReply, WorkerTask} from './page-worker.js'
 export interface Job {
   name: string
   bytes: Uint8Array
+  twin?: TwinPage
   /**
    * Jobs of one lane go to one worker, in order: the versions of one page, so that the
    * worker's memo of page parts serves the next version.
@@ -139,7 +141,7 @@ export class WorkerPool {
       worker.on('message', onMessage)
       worker.on('error', onError)
       worker.on('exit', onExit)
-      const task: WorkerTask = {id, name: job.name, bytes: job.bytes}
+      const task: WorkerTask = {id, name: job.name, bytes: job.bytes, twin: job.twin}
       worker.postMessage(task)
     })
   }

@@ -1,4 +1,4 @@
-import {assembleDatasets} from '../datasets/assemble.js'
+import {assembleRecords} from '../datasets/assemble.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
 import type {JsonRecord} from '../datasets/definition.js'
 import {datasetsWrittenBy, fileContent} from '../datasets/registry.js'
@@ -168,7 +168,7 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
         entries.fold(diff.entries, at)
         offers.fold(diff.offers, at)
         // Every offer of the tree, in the order of the datasets of a build of it.
-        offers.observe(assembleDatasets([...tree.values()]).offers, at)
+        offers.observe(assembleRecords([...tree.values()]).offers, at)
         record.entries = counts(diff.entries, true)
         record.offers = counts(diff.offers, false)
       }

@@ -66,3 +66,22 @@ export function frontMatterString(data: Record<string, unknown>, key: string): s
   if (typeof value === 'number') return String(value)
   return undefined
 }
+
+/**
+ * A front matter date as an ISO date, or undefined. The docs platform writes its
+ * metadata dates (`ms.date`, `ms.lasthandoff`) as `MM/DD/YYYY` in every locale: they are
+ * data, not localized text. An ISO date is taken as it is.
+ */
+export function frontMatterDate(data: Record<string, unknown>, key: string): string | undefined {
+  const value = frontMatterString(data, key)
+  if (value === undefined) return undefined
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value)
+  const iso = us
+    ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value
+      : undefined
+  if (!iso) return undefined
+  const date = new Date(`${iso}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined
+}

@@ -10,6 +10,8 @@ import type {Text} from '../types/entries.js'
  */
 export interface PageView {
   flavour: 'sxs' | 'plain'
+  /** Whether `text()` gives English: an sxs page, or a plain page read with its twin. */
+  hasEnglish: boolean
   /** The view: front matter blanked (same length, so offsets and lines still match). */
   view: string
   segmented: SegmentedText
@@ -35,6 +37,7 @@ export function createPageView(source: string, frontMatterEnd: number): PageView
 
   return {
     flavour,
+    hasEnglish: flavour === 'sxs',
     view: segmented.view,
     segmented,
     place: (viewOffset) => sourcePlace(viewToSource(segmented, viewOffset)),
@@ -56,6 +59,7 @@ export function partView(page: PageView, start: number, end: number): PageView {
   if (start === 0 && end === page.view.length) return page
   return {
     flavour: page.flavour,
+    hasEnglish: page.hasEnglish,
     view: page.view.slice(start, end),
     segmented: page.segmented,
     place: (viewOffset) => page.place(start + viewOffset),

@@ -111,4 +111,12 @@ export interface Source {
    * `ms.translationtype`: HT (human) or MT (machine).
    */
   translationType: string | null
+  /**
+   * For an entry of a plain page: the sxs page (its twin: the same month and English source commit) whose English it took by structure, or null.
+   */
+  twin: string | null
+  /**
+   * `ms.lasthandoff` as an ISO date: when the English of `sourceCommit` was handed off for translation; null where the page does not say.
+   */
+  handoff: string | null
 }

@@ -15,6 +15,10 @@ export interface Report {
   totals: Ledger
   files: FileReport[]
   messages: Message[]
+  /**
+   * Per locale of the build: how many announcements of the catalog it has, misses, and has only from an older English source commit.
+   */
+  coverage: Coverage[]
 }
 /**
  * H2 headings = entries + sections merged into the entry before them + headings reported; tables = extracted + reported (outside any entry); rows likewise; rows of offers tables = rows with a valid offer ID + rows reported.
@@ -91,4 +95,18 @@ export interface Message {
   reason: string
   expected?: string[]
   actual?: string
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "coverage".
+ */
+export interface Coverage {
+  locale: string
+  /**
+   * Announcements in the catalog.
+   */
+  announcements: number
+  present: number
+  missing: number
+  stale: number
 }

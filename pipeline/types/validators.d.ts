@@ -4,6 +4,8 @@ import type {ErrorObject} from 'ajv'
 /** An ajv validator: true when valid; otherwise `errors` says why. */
 export type Validator = ((data: unknown) => boolean) & {errors?: ErrorObject[] | null}
 
+export declare const announcements: Validator
+export declare const announcementsRecord: Validator
 export declare const commits: Validator
 export declare const commitsRecord: Validator
 export declare const countryRules: Validator

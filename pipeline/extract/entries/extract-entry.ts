@@ -103,7 +103,9 @@ export function extractEntry(
       line: place.line,
       column: place.column,
       sourceCommit: facts.sourceCommit,
-      translationType: facts.translationType
+      translationType: facts.translationType,
+      twin: null,
+      handoff: null
     }
   }
   return {entry, sections}

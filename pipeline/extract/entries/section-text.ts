@@ -63,7 +63,7 @@ export function sectionRecord(page: PageView, section: KeyedSection): Section {
   const span = contentRange(section.nodes)
   const body = span
     ? page.text(span[0], span[1])
-    : page.flavour === 'sxs'
+    : page.hasEnglish
       ? {text: '', en: ''}
       : {text: ''}
   return {anchor, heading: headingText(page, section), ...body}

@@ -26,7 +26,7 @@ export interface ReadTable {
 function cellOf(page: PageView, cell: TableCell, clean: (raw: string) => string): Text {
   const first = cell.children[0]
   const last = cell.children.at(-1)
-  if (!first || !last) return page.flavour === 'sxs' ? {text: '', en: ''} : {text: ''}
+  if (!first || !last) return page.hasEnglish ? {text: '', en: ''} : {text: ''}
   const text = page.text(first.position!.start.offset!, last.position!.end.offset!)
   return text.en === undefined
     ? {text: clean(text.text)}
