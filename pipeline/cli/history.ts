@@ -5,7 +5,8 @@ import {folderMarker, markerFile} from '../datasets/folder-owner.js'
 import {datasetsWrittenBy} from '../datasets/registry.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {PageEngine} from '../engine/engine.js'
-import {DocsSourceError, openDocs, resolveDocs} from '../git/docs-source.js'
+import {DocsSourceError} from '../errors.js'
+import {openDocs, resolveDocs} from '../git/docs-source.js'
 import {UsageError, type Io} from './io.js'
 
 const historyHelp = `Usage: herald history --docs SRC [--ref REF] --out DIR [options]
