@@ -60,7 +60,7 @@ function findCommand(name: string): Command {
  * What the user sees of an error, and the exit code: a HeraldError is a message the
  * user can act on; anything else is a bug, shown with its stack under `--debug`.
  */
-function reportError(error: unknown, debug: boolean, io: Io): number {
+export function reportError(error: unknown, debug: boolean, io: Io): number {
   const message = error instanceof Error ? error.message : String(error)
   io.stderr(`herald: ${message}\n`)
   if (error instanceof HeraldError) return 2

@@ -270,9 +270,8 @@ function suggestion(given: string, options: OptionDeclarations): string {
   const flags = Object.keys(options).map((flag) => `--${flag}`)
   const bare = given.startsWith('--') ? given : `--${given.replace(/^-+/, '')}`
   const near = closest(bare, flags)
-  return distance(bare, near) <= Math.max(1, Math.floor(bare.length / 4))
-    ? ` (did you mean \`${near}\`?)`
-    : ''
+  // Two edits (a swap of two letters is two) in a name of six characters or more.
+  return distance(bare, near) <= (bare.length >= 6 ? 2 : 1) ? ` (did you mean \`${near}\`?)` : ''
 }
 
 function checkPositionals(
