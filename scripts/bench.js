@@ -1,5 +1,5 @@
-// `npm run bench`: Herald's build against the bare parser it builds on, side by side, on
-// the real corpus (../shared/corpus/head by default, or the folder given), then
+// `npm run bench`: the start-up of `herald --help` against a bare `node -e 0`, then
+// Herald's build against the bare parser it builds on, side by side, on the real corpus (../shared/corpus/head by default, or the folder given), then
 // `herald history` over one bundle (../shared/corpus/history/fr-fr.bundle). Each
 // configuration runs in its own process (so peak RSS is its own), three rounds, median.
 // A benchmark, not a test: it prints figures and asserts nothing.
@@ -63,10 +63,10 @@ async function runOne(name, corpus) {
     for (const text of texts) processor.runSync(processor.parse(text))
     ms = performance.now() - start
   } else if (name === 'build' || name === 'rebuild') {
-    const {runBuild} = await import(path.join(root, 'dist/engine/build.js'))
+    const {build} = await import(path.join(root, 'dist/commands/build.js'))
     const out = process.env.HERALD_BENCH_OUT
     const start = performance.now()
-    const result = await runBuild({
+    const result = await build({
       inputs: [corpus],
       out,
       cacheFolder: process.env.HERALD_BENCH_CACHE
@@ -98,9 +98,41 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
+/**
+ * Start-up: whole processes of `herald --help` and `herald diff --help` against
+ * `node -e 0`, interleaved so that a busy machine slows all of them alike; median of 21.
+ */
+function startup() {
+  const herald = path.join(root, 'bin', 'herald.js')
+  const runs = {
+    'node -e 0': ['-e', '0'],
+    'herald --help': [herald, '--help'],
+    'herald diff --help': [herald, 'diff', '--help']
+  }
+  const times = Object.fromEntries(Object.keys(runs).map((label) => [label, []]))
+  for (let round = 0; round < 21; round++) {
+    for (const [label, args] of Object.entries(runs)) {
+      const start = performance.now()
+      execFileSync(process.execPath, args, {stdio: 'ignore'})
+      times[label].push(performance.now() - start)
+    }
+  }
+
+  const bare = median(times['node -e 0'])
+  console.log('start-up, median of 21 processes:')
+  for (const [label, values] of Object.entries(times)) {
+    const ms = median(values)
+    const ratio = label === 'node -e 0' ? '' : `  ${(ms / bare).toFixed(2)}× node -e 0 (target ≤ 2)`
+    console.log(`  ${label.padEnd(20)} ${ms.toFixed(0).padStart(5)} ms${ratio}`)
+  }
+
+  console.log('')
+}
+
 async function main() {
   const args = process.argv.slice(2)
   if (args[0] === '--one') return runOne(args[1], args[2])
+  startup()
 
   const corpus = path.resolve(args[0] ?? path.join(root, '..', 'shared', 'corpus', 'head'))
   if (!fs.existsSync(corpus)) {

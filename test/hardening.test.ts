@@ -645,8 +645,8 @@ describe('herald build on hostile folders', () => {
 
   // The time cap lives in the worker pool, which needs the compiled worker (`npm ci`
   // builds dist/): the TypeScript sources the other tests run process pages in-thread.
-  const distCli = path.join(root, 'dist', 'cli.js')
-  it.runIf(fs.existsSync(path.join(root, 'dist', 'build', 'page-worker.js')))(
+  const distCli = path.join(root, 'dist', 'cli', 'main.js')
+  it.runIf(fs.existsSync(path.join(root, 'dist', 'engine', 'page-worker.js')))(
     '--max-file-time: a page over the cap is stopped and reported, the others go on',
     {timeout: limit},
     async () => {

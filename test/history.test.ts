@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Io} from '../pipeline/cli/io.js'
-import {history, parseUntil} from '../pipeline/cli/history.js'
+import {parseUntil} from '../pipeline/cli/history.js'
+import {main} from '../pipeline/cli/main.js'
 import {parseLog} from '../pipeline/git/walk-commits.js'
 import type {Commit} from '../pipeline/types/commits.js'
 import type {EntryTimeline} from '../pipeline/types/entry-history.js'
@@ -32,7 +33,7 @@ interface Run {
 async function run(args: string[]): Promise<Run> {
   let stderr = ''
   const io: Io = {stdout: () => {}, stderr: (text) => (stderr += text), isTerminal: false}
-  const code = await history(args, io)
+  const code = await main(['history', ...args], io)
   const match =
     /herald history: (\d+) commits, (\d+) page versions \((\d+) distinct\), parsed (\d+), [\d.]+ s/.exec(
       stderr

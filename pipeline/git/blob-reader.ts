@@ -1,4 +1,5 @@
-import {GitError, startGit, type GitProcess} from './run-git.js'
+import {GitError} from '../errors.js'
+import {startGit, type GitProcess} from './run-git.js'
 
 /**
  * One long-lived `git cat-file --batch` that reads blobs by object id: write `<oid>\n`,

@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import {HeraldError} from '../errors.js'
-import {GitError, rethrowGitError, runGit} from './run-git.js'
+import {CloneCacheError, GitError} from '../errors.js'
+import {rethrowGitError, runGit} from './run-git.js'
 
 /**
  * Bare clones of the bundles and URLs given as `--docs`, one folder per source in the
@@ -10,9 +10,6 @@ import {GitError, rethrowGitError, runGit} from './run-git.js'
  * it is no repository any more; any other failure is reported and the clone kept, since
  * it may be a fine clone that this run cannot use (git missing, another owner…).
  */
-
-/** A clone that cannot be made, checked or fetched: printed without a stack trace, exit 2. */
-export class CloneCacheError extends HeraldError {}
 
 /** The cache folder of a cloned source: the same key (SRC) always gets the same folder. */
 export function cloneFolder(cacheFolder: string, key: string): string {

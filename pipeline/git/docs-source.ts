@@ -1,17 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type {Page} from '../engine/engine.js'
-import {HeraldError} from '../errors.js'
+import {DocsSourceError, type GitError} from '../errors.js'
 import {monthFromFileName} from '../page/page-name.js'
 import {cloneOrFetch} from './clone-cache.js'
-import {
-  rethrowGitError,
-  runGit,
-  runGitQuery,
-  runGitText,
-  splitNul,
-  type GitError
-} from './run-git.js'
+import {rethrowGitError, runGit, runGitQuery, runGitText, splitNul} from './run-git.js'
 import {readTreePages} from './tree-pages.js'
 
 /**
@@ -20,9 +13,6 @@ import {readTreePages} from './tree-pages.js'
  * into a cache folder once and fetched on later runs (`clone-cache.ts`); the pages are
  * then read from one commit (`tree-pages.ts`), never checked out.
  */
-
-/** A problem with the docs source: printed without a stack trace, exit code 2. */
-export class DocsSourceError extends HeraldError {}
 
 /** What SRC is: a checkout, a bare repository (or a `.git` folder), a bundle or a URL. */
 export type DocsKind = 'worktree' | 'repository' | 'bundle' | 'url'

@@ -1,16 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {datasetFiles} from '../datasets/registry.js'
-import {HeraldError} from '../errors.js'
-import {rethrowGitError, runGit, runGitQuery, runGitText, type GitError} from './run-git.js'
+import {OutputRepoError, type GitError} from '../errors.js'
+import {rethrowGitError, runGit, runGitQuery, runGitText} from './run-git.js'
 
 /**
  * The output side of `herald regenerate --commit`: the git repository that holds DIR,
  * whether DIR differs from HEAD, and a commit of DIR alone, whatever else is staged.
  */
-
-/** A git problem with the repository that holds DIR: printed without a stack trace, exit 2. */
-export class OutputRepoError extends HeraldError {}
 
 /** The git repository that holds DIR, and DIR's path in it. */
 export interface OutputRepo {

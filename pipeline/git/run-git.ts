@@ -1,6 +1,6 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
 import fs from 'node:fs'
-import {HeraldError} from '../errors.js'
+import {GitError} from '../errors.js'
 import {gitEnvironment} from './git-environment.js'
 
 /**
@@ -10,37 +10,8 @@ import {gitEnvironment} from './git-environment.js'
  * with what they were doing and what the user can do next.
  */
 
-/** A git command that failed, or git that could not start. */
-export class GitError extends HeraldError {
-  /** The arguments git was given. */
-  readonly args: readonly string[]
-  /** git's exit code; undefined when git did not start, was killed, or broke its protocol. */
-  readonly status: number | undefined
-  /** Why, in one line: git's first `fatal:` or `error:` line (hints dropped), or the system's. */
-  readonly reason: string
-
-  constructor(args: readonly string[], reason: string, status?: number) {
-    super(`\`git ${subcommand(args)}\` failed: ${reason}`)
-    this.name = 'GitError'
-    this.args = args
-    this.status = status
-    this.reason = reason
-  }
-}
-
 /** The reason of a git that is not installed: what the user does next is to install it. */
 export const gitMissing = 'git is not installed (or not on PATH): install git and run again'
-
-/** The git command of `args` (`log` of `-c log.follow=false log …`), for messages. */
-function subcommand(args: readonly string[]): string {
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!
-    if (arg === '-c' || arg === '-C') index++
-    else if (!arg.startsWith('-')) return arg
-  }
-
-  return args.join(' ')
-}
 
 /** git's first `fatal:` or `error:` line; else its first line that is no hint. */
 function reasonOf(stderr: Buffer, status: number): string {

@@ -1,7 +1,8 @@
 import type {Page} from '../engine/engine.js'
 import {BlobReader} from './blob-reader.js'
 import {isRegularFile, pageName} from './page-names.js'
-import {GitError, runGit} from './run-git.js'
+import {GitError} from '../errors.js'
+import {runGit} from './run-git.js'
 
 /**
  * The commits that touched the month pages of a git repository, oldest first, and the

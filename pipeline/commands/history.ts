@@ -1,0 +1,77 @@
+import path from 'node:path'
+import {folderMarker, markerFile} from '../datasets/folder-owner.js'
+import {datasetsWrittenBy} from '../datasets/registry.js'
+import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
+import {PageEngine} from '../engine/engine.js'
+import {openDocs, resolveDocs} from '../git/docs-source.js'
+import {
+  buildHistory,
+  historyFileContents,
+  type HistoryOptions,
+  type HistoryStats
+} from '../history/build-history.js'
+
+/**
+ * `herald history`, as a function: open the docs source, walk the commits of a ref
+ * through the page engine, fold them into timelines, validate, and write the output
+ * folder with its `herald.json`. A failed run leaves the folder as it was.
+ */
+
+/** Which history to walk, and where to write it. */
+export interface HistoryCommandOptions {
+  /** A docs checkout, bare repository, git bundle or git URL. */
+  docs: string
+  /** The branch, tag or commit whose history is walked; default: HEAD, or the only branch. */
+  ref?: string
+  /** The output folder. */
+  out: string
+  /** Stop before the first commit dated after this time (milliseconds since 1970). */
+  until?: number
+  /** Cache of page results, and of cloned bundles and URLs (in its `docs/` folder). */
+  cacheFolder: string
+  /** Replace `out` whichever command wrote it (never a git repository). */
+  force?: boolean
+  /** Called after each commit is folded. */
+  onProgress?: HistoryOptions['onProgress']
+}
+
+/** What a history run did. */
+export interface HistoryCommandResult {
+  stats: HistoryStats
+  /** Set when a dataset fails its schema: nothing was written. */
+  invalid?: string
+  /** Whether the output folder was written. */
+  written: boolean
+}
+
+/** Walks the history and writes its datasets to `out`. */
+export async function history(options: HistoryCommandOptions): Promise<HistoryCommandResult> {
+  const out = path.resolve(options.out)
+  // A folder the run may not replace is refused before any work.
+  prepareFolder(out, {writer: 'history', force: options.force})
+  const source = await openDocs(options.docs, {
+    cacheFolder: path.join(options.cacheFolder, 'docs')
+  })
+  const docs = await resolveDocs(source, options.ref)
+  const engine = new PageEngine({cacheFolder: options.cacheFolder})
+  const result = await buildHistory({
+    repo: docs.source.repo,
+    commit: docs.commit,
+    folder: docs.folder,
+    until: options.until,
+    engine,
+    onProgress: options.onProgress
+  }).finally(() => engine.close())
+  if (result.invalid) return {stats: result.stats, invalid: result.invalid, written: false}
+
+  const files = historyFileContents(result.datasets)
+  files[markerFile] = folderMarker(
+    'history',
+    datasetsWrittenBy('history').map((definition) => ({
+      definition,
+      data: result.datasets[definition.name as keyof typeof result.datasets]
+    }))
+  )
+  writeFolder(out, files, {writer: 'history', force: options.force})
+  return {stats: result.stats, written: true}
+}
