@@ -182,7 +182,8 @@ describe('matching records by key', () => {
           role: 'offer',
           changes: [
             {path: '/name/en', old: 'Self Service', new: 'Self-Service'},
-            {path: '/name/text', old: 'Self Service', new: 'Self-Service'},
+            // The translation of a name whose English is beside it.
+            {path: '/name/text', old: 'Self Service', new: 'Self-Service', translation: true},
             {path: '/row', old: 1, new: 2},
             {path: '/source/line', old: 50, new: 52}
           ]
