@@ -31,6 +31,12 @@ import {OfferTimelines} from './offer-timelines.js'
 export interface HistoryOptions extends WalkOptions {
   /** The engine that processes the page versions (its cache, its workers). */
   engine: PageEngine
+  /**
+   * Only changes of the English and of language-independent facts make versions (see
+   * `diffDatasets`): a commit that changed only the translation of an entry is no version
+   * of it.
+   */
+  english?: boolean
   /** Called after each commit is folded. */
   onProgress?: (done: number, total: number, commit: {sha: string; date: string}) => void
 }
@@ -164,7 +170,9 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
           tree.set(version.name, results.get(versionKey(version.name, version.blob))!)
         }
 
-        const diff = diffDatasets(before, recordsOf(sha, tree, touched))
+        const diff = diffDatasets(before, recordsOf(sha, tree, touched), {
+          english: options.english
+        })
         entries.fold(diff.entries, at)
         offers.fold(diff.offers, at)
         // Every offer of the tree, in the order of the datasets of a build of it.
