@@ -7,6 +7,7 @@ import {schemaId} from '../pipeline/datasets/registry.js'
 import {validateDataset} from '../pipeline/datasets/validate.js'
 import {diffDatasets, diffedDatasets, diffedNames} from '../pipeline/diff/diff-datasets.js'
 import {englishView} from '../pipeline/diff/english-view.js'
+import {formatSummary} from '../pipeline/diff/format-summary.js'
 import type {Diff} from '../pipeline/types/diff.js'
 
 /**
@@ -284,5 +285,84 @@ describe('an English diff', () => {
     }).entries.renamed
     expect(renamed).toHaveLength(1)
     expect(renamed[0]!.changes.map((change) => change.path)).toEqual(['/source/line', '/title/en'])
+  })
+})
+
+describe('the summary', () => {
+  it('names what changed in translation only, in one line for a record translated again', () => {
+    expect(formatSummary(full)).toBe(
+      `herald: 7 entries changed; 2 offers changed; 2 country rules changed; 1 table changed
+
+## Entries
+
+- 2021-03 fr-FR (plain) \`english-entry\`:
+  - links/0/url https://learn.microsoft.com/old-guide → https://learn.microsoft.com/new-guide
+  - title/text "Mise à jour de l’Espace partenaires" → "Mises à jour de l’Espace partenaires"
+- 2021-03 fr-FR (plain) \`link-text-only\`: translation only (links)
+- 2021-03 fr-FR (plain) \`retranslated-entry\`:
+  - sections/summary/text "Une offre arrive." → "Une offre va arriver."
+  - source/line 10 → 12
+- 2021-03 fr-FR (sxs) \`categories-and-status\`:
+  - status/en "Coming soon" → "Now available"
+  - status/key coming-soon → now-available
+  - translation (categories)
+- 2021-03 fr-FR (sxs) \`english-entry\`:
+  - links/0/url https://learn.microsoft.com/old-guide → https://learn.microsoft.com/new-guide
+  - title/en "Partner Center update" → "Partner Center updates"
+- 2021-03 fr-FR (sxs) \`machine-translated\`: translation only (source/translationType)
+- 2021-03 fr-FR (sxs) \`retranslated-entry\`: translation only (sections/details, sections/summary, title)
+
+## Offers
+
+- 2021-03 fr-FR (sxs) \`english-entry\` offer \`0a1b2c3d-0000-4000-8000-000000000001\`:
+  - columns/resources/en "[Price list](https://example.com/prices-2021-02.pdf)" → "[Price list](https://example.com/prices-2021-03.pdf)"
+  - prices/0/amount 20 → 22
+- 2021-03 fr-FR (sxs) \`english-entry\` offer \`0a1b2c3d-0000-4000-8000-000000000002\`: translation only (name)
+
+## Country rules
+
+- 2021-03 fr-FR (sxs) \`english-entry\` requirement KZ:
+  - digits [12] → [10,12]
+  - pattern ^(?:\\d{12})$ → ^(?:\\d{10}|\\d{12})$
+- 2021-03 fr-FR (sxs) \`english-entry\` requirement RU: translation only (name)
+
+## Tables
+
+- 2021-03 fr-FR (sxs) \`english-entry\` table 1:
+  - rows/0/cells/2/en "[Price list](https://example.com/prices-2021-02.pdf)" → "[Price list](https://example.com/prices-2021-03.pdf)"
+  - translation (header, rows/1/cells/0)
+`
+    )
+  })
+
+  it('says an English diff is one, and shows only English values', () => {
+    const summary = formatSummary(english)
+    expect(summary.split('\n')[0]).toBe(
+      'herald (English): 4 entries changed; 1 offer changed; 1 country rule changed; 1 table changed'
+    )
+    expect(summary).not.toMatch(/translation|\/text "(?!Mise|Une)/)
+    expect(summary).toContain(
+      '- 2021-03 fr-FR (sxs) `english-entry` table 1: rows/0/cells/2/en ' +
+        '"[Price list](https://example.com/prices-2021-02.pdf)" → "[Price list](https://example.com/prices-2021-03.pdf)"\n'
+    )
+    expect(formatSummary(diffDatasets(old, old, {english: true}))).toBe(
+      'herald: no English changes\n'
+    )
+  })
+
+  it('leaves out the lines of rows that only moved', () => {
+    const moved = {
+      ...current,
+      tables: current.tables.map((table) => ({
+        ...table,
+        rows: (table.rows as {line: number}[]).map((row) => ({...row, line: row.line + 5}))
+      }))
+    }
+    const summary = formatSummary(diffDatasets(current, moved))
+    // Row lines are incidental: alone they change nothing.
+    expect(summary).toBe('herald: no changes\n')
+    const tables = formatSummary(diffDatasets(old, moved)).split('## Tables')[1]
+    expect(tables).toContain('rows/0/cells/2/en')
+    expect(tables).not.toContain('line')
   })
 })
