@@ -366,3 +366,15 @@ describe('the summary', () => {
     expect(tables).not.toContain('line')
   })
 })
+
+describe('hostile keys', () => {
+  it('keeps a `__proto__` key of a record as a key of its view', () => {
+    const record = JSON.parse(
+      '{"__proto__": {"polluted": true}, "title": {"text": "Titre", "en": "Title"}}'
+    ) as Record<string, unknown>
+    const view = englishView(diffedDatasets.entries.diff!.translation, record) as object
+    expect(Object.keys(view)).toEqual(['__proto__', 'title'])
+    expect(Object.getPrototypeOf(view)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})

@@ -39,13 +39,14 @@ function view(
 
   if (!isObject(value)) return value
   const isText = spec.texts.some((pattern) => matches(pattern, at))
-  const copy: Record<string, unknown> = {}
+  // A spread copies every own key as an own key, `__proto__` included.
+  const copy = {...value}
   for (const [key, item] of Object.entries(value)) {
     const below = [...at, key]
-    if (spec.fields.some((pattern) => matches(pattern, below))) continue
     // The translation of a value whose English is there beside it.
-    if (isText && key === 'text' && typeof own(value, 'en') === 'string') continue
-    copy[key] = leadsTo(patterns, below) ? view(spec, patterns, item, below) : item
+    const translated = isText && key === 'text' && typeof own(value, 'en') === 'string'
+    if (translated || spec.fields.some((pattern) => matches(pattern, below))) delete copy[key]
+    else if (leadsTo(patterns, below)) copy[key] = view(spec, patterns, item, below)
   }
 
   return copy
