@@ -5,7 +5,7 @@ import {isObject, own} from '../datasets/record-fields.js'
  * The English view of a record: the record without what follows the translation (a
  * dataset's `TranslationSpec`), so that comparing two views finds the changes of the
  * English and of the language-independent facts only. `herald diff --english` compares
- * views; the plain diff compares records and marks the changes the views do not have.
+ * views; a full diff compares records and marks the changes the views do not have.
  */
 
 function matches(pattern: FieldPath, at: readonly string[]): boolean {

@@ -117,7 +117,7 @@ export interface CompareOptions {
   said?: (change: FieldChange) => boolean
 }
 
-/** How two diffs compare their records: all of them, or their English only. */
+/** How a diff compares records: whole, or by their English only. */
 export interface DiffOptions {
   /** Only changes of the English and of language-independent facts count. */
   english?: boolean
