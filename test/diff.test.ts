@@ -182,7 +182,8 @@ describe('matching records by key', () => {
           role: 'offer',
           changes: [
             {path: '/name/en', old: 'Self Service', new: 'Self-Service'},
-            {path: '/name/text', old: 'Self Service', new: 'Self-Service'},
+            // The translation of a name whose English is beside it.
+            {path: '/name/text', old: 'Self Service', new: 'Self-Service', translation: true},
             {path: '/row', old: 1, new: 2},
             {path: '/source/line', old: 50, new: 52}
           ]
@@ -503,7 +504,6 @@ describe('herald diff', () => {
 
 - 2021-02 fr-FR (sxs) \`pricing-update\` offer \`0a1b2c3d-0000-4000-8000-000000000001\`:
   - name/en "Self Service" → "Self-Service"
-  - name/text "Self Service" → "Self-Service"
   - row 1 → 2
   - source/line 50 → 52
 
@@ -526,8 +526,8 @@ describe('herald diff', () => {
     expect(summary).toContain(
       '- renamed 2021-01 fr-FR (sxs) `calling-plan-and-phone-system-updates-for-february-1-20201` → `calling-plan-and-phone-system-updates-for-february-1-2021`:\n'
     )
-    // An array changed in place is shown item by item.
-    expect(summary).toContain('  - categories/1 {"key":"b"} → {"key":"c"}\n')
+    // An array changed in place is shown value by value.
+    expect(summary).toContain('  - categories/1/key b → c\n')
     expect(summary).toContain(`  - sections/details/x/text "a" → "${text.slice(0, 78)}…\n`)
     expect(summary.startsWith('herald: 1 entry added, 1 removed, 1 changed, 1 renamed\n')).toBe(
       true

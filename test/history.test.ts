@@ -6,7 +6,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Io} from '../pipeline/cli/io.js'
 import {parseUntil} from '../pipeline/cli/history.js'
 import {main} from '../pipeline/cli/main.js'
+import {PageEngine} from '../pipeline/engine/engine.js'
+import {openDocs, resolveDocs} from '../pipeline/git/docs-source.js'
 import {parseLog} from '../pipeline/git/walk-commits.js'
+import {buildHistory, type HistoryDatasets} from '../pipeline/history/build-history.js'
 import type {Commit} from '../pipeline/types/commits.js'
 import type {EntryTimeline} from '../pipeline/types/entry-history.js'
 import type {OfferTimeline} from '../pipeline/types/offer-history.js'
@@ -339,6 +342,128 @@ describe.runIf(hasHistory)('history: fr-fr live-sxs', () => {
       expect(result.code, ref).toBe(2)
       expect(fs.existsSync(out)).toBe(false)
     }
+  })
+
+  describe('English versions apart from translation churn', () => {
+    let english: HistoryDatasets
+
+    beforeAll(async () => {
+      // The pages are in the cache of the runs above: only the diffs run again.
+      const cacheFolder = path.join(temporary, 'cache')
+      const source = await openDocs(bundle, {cacheFolder: path.join(cacheFolder, 'docs')})
+      const docs = await resolveDocs(source, 'live-sxs')
+      const engine = new PageEngine({cacheFolder})
+      const result = await buildHistory({
+        repo: docs.source.repo,
+        commit: docs.commit,
+        folder: docs.folder,
+        engine,
+        english: true
+      }).finally(() => engine.close())
+      expect(result.invalid).toBeUndefined()
+      english = result.datasets
+    })
+
+    /**
+     * What a `changed` version of the full history changed, read from its changes alone:
+     * `english` where an English value or a fact changed; `translation` where only the
+     * French of a `{text, en}` value (every one of these pages has its English beside it)
+     * or an array's items' French text did; `metadata` where only the source changed.
+     */
+    function kindOf(version: EntryTimeline['versions'][number]) {
+      const metadata = /^\/source\/(?:sourceCommit|translationType|line|column)$/
+      const frenchText = /^\/(?:title|dateText|status|sections\/[^/]+(?:\/heading)?)\/text$/
+      const withoutText = (items: unknown[]) =>
+        JSON.stringify(
+          items.map((item) => {
+            if (item === null || typeof item !== 'object') return item
+            const rest: Record<string, unknown> = {...item}
+            delete rest.text
+            return rest
+          })
+        )
+      const kinds = version.changes.map((change) => {
+        if (metadata.test(change.path)) return 'metadata'
+        if (frenchText.test(change.path)) return 'translation'
+        const {old, new: current} = change
+        if (Array.isArray(old) && Array.isArray(current)) {
+          return withoutText(old) === withoutText(current) ? 'translation' : 'english'
+        }
+
+        return 'english'
+      })
+      if (kinds.includes('english')) return 'english'
+      return kinds.includes('translation') ? 'translation' : 'metadata'
+    }
+
+    const versionsOf = (timelines: EntryTimeline[], change: string) =>
+      timelines.flatMap((timeline) =>
+        timeline.versions
+          .filter((version) => version.change === change)
+          .map((version) => ({timeline, version}))
+      )
+
+    it('counts 205 changed versions: 197 English, 8 translation only, none metadata only', () => {
+      const counts = {english: 0, translation: 0, metadata: 0}
+      for (const {version} of versionsOf(entries, 'changed')) counts[kindOf(version)]++
+      // A new source commit alone is no version at all (it is incidental): none is left
+      // whose only change is the source; a new translation type never came alone.
+      expect(counts).toEqual({english: 197, translation: 8, metadata: 0})
+    })
+
+    it('keeps exactly the English versions, and every addition, removal and rename', () => {
+      const label = ({timeline, version}: {timeline: EntryTimeline; version: {commit: string}}) =>
+        `${timeline.key} ${version.commit}`
+      const expected = versionsOf(entries, 'changed')
+        .filter(({version}) => kindOf(version) === 'english')
+        .map(label)
+      expect(versionsOf(english.entryHistory, 'changed').map(label)).toEqual(expected)
+      for (const change of ['added', 'removed', 'renamed']) {
+        expect(versionsOf(english.entryHistory, change).map(label), change).toEqual(
+          versionsOf(entries, change).map(label)
+        )
+      }
+
+      // An English version lists no French: every text had its English beside it.
+      const paths = english.entryHistory.flatMap((timeline) =>
+        timeline.versions.flatMap((version) => version.changes.map((change) => change.path))
+      )
+      expect(paths.filter((at) => at.endsWith('/text'))).toEqual([])
+      expect(paths).not.toContain('/source/sourceCommit')
+    })
+
+    it('2021-03-11: “Fonctions” → “Fonctionnalités” for Capabilities is no English version', () => {
+      // git show 4f0806d -- announcements/2020-november.md: the French label of the
+      // category changed, its English `Capabilities` did not.
+      const sha = commitOn('2021-03-11', '2020-november.md')
+      const key = '2020-11/api-throttling-to-partners-calling-partner-center-apis'
+      const at = (timelines: EntryTimeline[]) =>
+        timelines.find((timeline) => timeline.key === key)!.versions.find((v) => v.commit === sha)
+      expect(at(entries)?.changes).toContainEqual({
+        path: '/categories',
+        old: [{key: 'capabilities', text: 'Fonctions', en: 'Capabilities'}],
+        new: [{key: 'capabilities', text: 'Fonctionnalités', en: 'Capabilities'}]
+      })
+      expect(at(english.entryHistory)).toBeUndefined()
+    })
+
+    it('2021-04-13: the onboarding entry’s new date is an English version', () => {
+      const sha = commitOn('2021-04-13', '2021-february.md')
+      const timeline = english.entryHistory.find(
+        (item) =>
+          item.key ===
+          '2021-02/changes-to-the-cloud-solution-provider-csp-customer-onboarding-requirements'
+      )!
+      const version = timeline.versions.find((item) => item.commit === sha)!
+      expect(version.changes).toContainEqual({path: '/date', old: '2021-02-25', new: '2021-04-02'})
+      expect(version.changes.some((change) => change.path.endsWith('/text'))).toBe(false)
+    })
+
+    it('counts a commit’s English changes only', () => {
+      const changed = (list: Commit[]) => list.reduce((sum, item) => sum + item.entries.changed, 0)
+      expect(changed(commits)).toBe(205)
+      expect(changed(english.commits)).toBe(197)
+    })
   })
 })
 

@@ -24,6 +24,10 @@ Prints a Markdown summary, fit for a commit message or a pull request.`,
       value: 'DIR',
       defaultText: 'the current folder',
       help: 'The git repository to read REV:PATH from'
+    },
+    english: {
+      type: 'boolean',
+      help: 'Count only changes of English values and language-independent facts (ids, dates, offer IDs, country codes), not translation churn'
     }
   },
   exitCodes:
@@ -36,7 +40,10 @@ Prints a Markdown summary, fit for a commit message or a pull request.`,
       import('../datasets/canonical-json.js')
     ])
     const [oldLocation, newLocation] = positionals as [string, string]
-    const result = await diff(oldLocation, newLocation, {repo: values.repo})
+    const result = await diff(oldLocation, newLocation, {
+      repo: values.repo,
+      english: values.english
+    })
     for (const label of result.empty) {
       io.stderr(
         `herald: warning: \`${label}\` holds no dataset file (entries.json…): read as empty\n`

@@ -74,6 +74,14 @@ or announcements/. The commits are those of the first-parent line of REF.`,
     force: {
       type: 'boolean',
       help: 'Replace --out even when it holds files Herald did not write, or another command wrote it'
+    },
+    english: {
+      type: 'boolean',
+      help: 'Make a version only of a change of English values or language-independent facts, not of translation churn'
+    },
+    'no-twin': {
+      type: 'boolean',
+      help: 'Do not read the twin branch (live-sxs beside live) to give the plain pages the English of their sxs twins'
     }
   },
   exitCodes:
@@ -89,6 +97,13 @@ or announcements/. The commits are those of the first-parent line of REF.`,
       until: values.until,
       cacheFolder: path.resolve(values.cache),
       force: values.force,
+      english: values.english,
+      twins: !values['no-twin'],
+      onTwinRead: (twin, versions) =>
+        io.stderr(
+          `herald history: English for the plain pages from their twins: ${versions} page ` +
+            `versions of the twin branch ${twin.ref}; --no-twin turns this off\n`
+        ),
       // Progress only where a person watches: a terminal, not a log file or CI.
       onProgress: io.isTerminal
         ? (done, total, commit) => {

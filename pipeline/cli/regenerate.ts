@@ -42,6 +42,12 @@ as \`herald build\` names them.`,
       type: 'boolean',
       help: 'Replace DIR even when it holds files Herald did not write, or another command wrote it'
     },
+    'no-twin': {
+      type: 'boolean',
+      help:
+        'Do not read the twin branch (live-sxs beside live) to give the plain pages the English of ' +
+        'their sxs twins'
+    },
     commit: {
       type: 'boolean',
       help:
@@ -78,11 +84,17 @@ written); 2 usage, I/O or git error.`,
       maxFileSize: values['max-file-size'],
       maxFileTime: values['max-file-time'],
       threads: values.threads,
+      twins: !values['no-twin'],
       onProgress: progressReporter(io),
       onPagesRead: (docs, pages) =>
         io.stderr(
           `herald: ${pages.length} files of ${docs.folder || '/'} at ${docs.ref} ` +
             `(${docs.commit.slice(0, 12)}) in ${values.docs}\n`
+        ),
+      onTwinRead: (twin, pages) =>
+        io.stderr(
+          `herald: English for the plain pages from their twins: ${pages.length} files of the ` +
+            `twin branch ${twin.ref} (${twin.commit.slice(0, 12)}); --no-twin turns this off\n`
         ),
       onWarning: (message) => io.stderr(`herald: warning: ${message}\n`)
     })

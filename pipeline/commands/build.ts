@@ -42,6 +42,11 @@ export interface BuildOptions extends EngineOptions {
    * month and source commit); default true.
    */
   twins?: boolean
+  /**
+   * Pages that lend their English to the plain pages but are not built themselves: the
+   * sxs pages of the docs repository's twin branch (`herald regenerate`).
+   */
+  twinPages?: Page[]
 }
 
 /** What a build did. */
@@ -109,7 +114,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const engine = new PageEngine(options)
   try {
     const read = inputs.filter((input): input is Page => 'bytes' in input)
-    const pages = options.twins === false ? read : pairTwins(read)
+    const pages =
+      options.twins === false ? read : pairTwins(read, [...read, ...(options.twinPages ?? [])])
     const paired = new Map(pages.map((page) => [page.name, page]))
     const keys = inputs.map((input) =>
       'bytes' in input ? engine.keyOf(paired.get(input.name)!) : `too-large ${input.name}`

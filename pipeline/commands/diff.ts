@@ -8,8 +8,11 @@ import type {Diff} from '../types/diff.js'
  * git repository), diff them by key, and hold the result to `schemas/diff.schema.json`.
  */
 
-/** Where `REV:PATH` locations are read from. */
-export type DiffCommandOptions = ReadOptions
+/** Where `REV:PATH` locations are read from, and whether only English changes count. */
+export interface DiffCommandOptions extends ReadOptions {
+  /** Only changes of English values and language-independent facts count. */
+  english?: boolean
+}
 
 /** The diff, and what the reader should know about its sides. */
 export interface DiffCommandResult {
@@ -29,7 +32,7 @@ export async function diff(
 ): Promise<DiffCommandResult> {
   const old = await readDatasets(oldLocation, options)
   const current = await readDatasets(newLocation, options)
-  const result = diffDatasets(old, current)
+  const result = diffDatasets(old, current, {english: options.english})
   const invalid = validateDataset('diff', result)
   if (invalid) throw new Error(`The diff does not match schemas/diff.schema.json: ${invalid}`)
   return {

@@ -3,7 +3,9 @@ import {folderMarker, markerFile} from '../datasets/folder-owner.js'
 import {datasetsWrittenBy} from '../datasets/registry.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {PageEngine} from '../engine/engine.js'
-import {openDocs, resolveDocs} from '../git/docs-source.js'
+import type {Page} from '../engine/engine.js'
+import {findTwinRef, openDocs, resolveDocs, type ResolvedDocs} from '../git/docs-source.js'
+import {walkCommits} from '../git/walk-commits.js'
 import {
   buildHistory,
   historyFileContents,
@@ -31,6 +33,15 @@ export interface HistoryCommandOptions {
   cacheFolder: string
   /** Replace `out` whichever command wrote it (never a git repository). */
   force?: boolean
+  /** Only versions that changed the English or language-independent facts count. */
+  english?: boolean
+  /**
+   * Give plain pages the English of their twins from the twin branch (`live-sxs` beside
+   * `live`); default true.
+   */
+  twins?: boolean
+  /** Called once the twin branch's page versions are read. */
+  onTwinRead?: (twin: {ref: string; commit: string}, versions: number) => void
   /** Called after each commit is folded. */
   onProgress?: HistoryOptions['onProgress']
 }
@@ -44,6 +55,36 @@ export interface HistoryCommandResult {
   written: boolean
 }
 
+/**
+ * Every version of the pages of the twin branch (`live-sxs` beside `live`), newest first:
+ * they lend their English to the plain page versions of the same month and source commit.
+ * Undefined when the ref has no sxs twin.
+ */
+async function readTwinVersions(
+  docs: ResolvedDocs,
+  options: Pick<HistoryCommandOptions, 'onTwinRead'>
+): Promise<Page[] | undefined> {
+  const twin = await findTwinRef(docs)
+  if (!twin?.ref.endsWith('-sxs')) return undefined
+  const versions = new Map<string, Page>()
+  for await (const state of walkCommits({
+    repo: docs.source.repo,
+    commit: twin.commit,
+    folder: docs.folder
+  })) {
+    const bytes = new Map(state.pages.map((page) => [page.name, page.bytes]))
+    for (const version of state.versions) {
+      versions.set(`${version.name}\0${version.blob}`, {
+        name: version.name,
+        bytes: bytes.get(version.name)!
+      })
+    }
+  }
+
+  options.onTwinRead?.(twin, versions.size)
+  return [...versions.values()].reverse()
+}
+
 /** Walks the history and writes its datasets to `out`. */
 export async function history(options: HistoryCommandOptions): Promise<HistoryCommandResult> {
   const out = path.resolve(options.out)
@@ -53,12 +94,15 @@ export async function history(options: HistoryCommandOptions): Promise<HistoryCo
     cacheFolder: path.join(options.cacheFolder, 'docs')
   })
   const docs = await resolveDocs(source, options.ref)
+  const twinPages = options.twins === false ? undefined : await readTwinVersions(docs, options)
   const engine = new PageEngine({cacheFolder: options.cacheFolder})
   const result = await buildHistory({
     repo: docs.source.repo,
     commit: docs.commit,
     folder: docs.folder,
     until: options.until,
+    english: options.english,
+    twinPages,
     engine,
     onProgress: options.onProgress
   }).finally(() => engine.close())

@@ -5,8 +5,14 @@ import {diffDatasetFolders} from '../datasets/read-folder.js'
 import {datasetFiles} from '../datasets/registry.js'
 import {prepareFolder} from '../datasets/write-folder.js'
 import type {Page} from '../engine/engine.js'
-import {DatasetError, OutputError} from '../errors.js'
-import {openDocs, readPages, resolveDocs, type ResolvedDocs} from '../git/docs-source.js'
+import {DatasetError, HeraldError, OutputError} from '../errors.js'
+import {
+  findTwinRef,
+  openDocs,
+  readPages,
+  resolveDocs,
+  type ResolvedDocs
+} from '../git/docs-source.js'
 import {
   commitOutput,
   committedOutput,
@@ -44,6 +50,8 @@ export interface RegenerateOptions extends Omit<
   cacheFolder: string
   /** Called once the pages are read, before they are built. */
   onPagesRead?: (docs: ResolvedDocs, pages: Page[]) => void
+  /** Called once the twin branch's pages are read (they lend English to plain pages). */
+  onTwinRead?: (twin: {ref: string; commit: string}, pages: Page[]) => void
   /** Called with what the user should know but does not stop the run. */
   onWarning?: (message: string) => void
 }
@@ -112,9 +120,42 @@ async function commitChanges(
   return {sha, top: repo.top, message}
 }
 
+/**
+ * The sxs pages of the twin branch (`live-sxs` beside `live`), which lend their English to
+ * the plain pages; none when the ref has no sxs twin. A twin that cannot be read is a
+ * warning, not a failure: the plain pages are then built without English.
+ */
+async function readTwinPages(
+  docs: ResolvedDocs,
+  options: Pick<RegenerateOptions, 'onTwinRead' | 'onWarning'>
+): Promise<Page[]> {
+  const twin = await findTwinRef(docs)
+  if (!twin?.ref.endsWith('-sxs')) return []
+  try {
+    const pages = await readPages({...docs, ref: twin.ref, commit: twin.commit})
+    options.onTwinRead?.(twin, pages)
+    return pages
+  } catch (error) {
+    if (!(error instanceof HeraldError)) throw error
+    options.onWarning?.(
+      `the twin branch \`${twin.ref}\` cannot be read, plain pages get no English: ${error.message}`
+    )
+    return []
+  }
+}
+
 /** Regenerates the datasets of `out` from the docs, and commits them with `commit`. */
 export async function regenerate(options: RegenerateOptions): Promise<RegenerateResult> {
-  const {docs: given, ref, shown = options.out, commit, onPagesRead, onWarning, ...rest} = options
+  const {
+    docs: given,
+    ref,
+    shown = options.out,
+    commit,
+    onPagesRead,
+    onTwinRead,
+    onWarning,
+    ...rest
+  } = options
   const out = path.resolve(options.out)
   if (fs.existsSync(path.join(out, '.git'))) {
     throw new OutputError(
@@ -130,12 +171,14 @@ export async function regenerate(options: RegenerateOptions): Promise<Regenerate
   const docs = await resolveDocs(source, ref)
   const pages = await readPages(docs)
   onPagesRead?.(docs, pages)
+  const twinPages =
+    options.twins === false ? [] : await readTwinPages(docs, {onTwinRead, onWarning})
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-regenerate-'))
   try {
     const before = path.join(scratch, 'before')
     snapshot(out, before)
-    const built = await build({...rest, writer: 'regenerate', pages, out})
+    const built = await build({...rest, writer: 'regenerate', pages, twinPages, out})
     if (built.invalid) return {docs, build: built}
     const changes = await diffOutput(before, out, scratch, {onWarning})
     const committed = repo ? await commitChanges(repo, out, docs, scratch, {onWarning}) : undefined

@@ -39,6 +39,9 @@ export const countryRules: DatasetDefinition<Omit<CountryRuleItem, 'record'>> = 
       ['source', 'column']
     ],
     implied: () => false,
+    // `fieldName` is the identifier's native name (`ИНН`, `EGRPOU`), which translation
+    // leaves as is.
+    translation: {texts: [['name'], ['comment'], ['leadIn']], fields: []},
     followRename: followEntry
   }
 }

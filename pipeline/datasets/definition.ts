@@ -30,6 +30,26 @@ export interface Rename {
   to: {key: string; id: string}
 }
 
+/** A field of a record by its path; `*` stands for every item of an array or field of an object. */
+export type FieldPath = readonly string[]
+
+/**
+ * Which values of a record follow the translation rather than the English: what
+ * `herald diff --english` leaves out. Every other value is English or language-independent
+ * (ids, keys, dates, numbers, offer and Material IDs, country codes, category and status
+ * keys, prices, column roles, links' URLs) and counts.
+ */
+export interface TranslationSpec {
+  /**
+   * The `{text, en}` values: where a value has its `en` (a side-by-side page), its `text`
+   * is the translation. Where it has none (a plain page, or a segment the page left
+   * untranslated), its `text` is all there is of it, and counts.
+   */
+  texts: readonly FieldPath[]
+  /** Fields that follow the translation whatever the page. */
+  fields: readonly FieldPath[]
+}
+
 /** How the diff matches and compares the records of one dataset. */
 export interface DiffSpec<I extends Identity = Identity> {
   /**
@@ -44,9 +64,11 @@ export interface DiffSpec<I extends Identity = Identity> {
    * translated again. A record whose only changes are in these fields is not changed;
    * when something else changed too, their changes are listed with the rest.
    */
-  incidental: readonly (readonly string[])[]
+  incidental: readonly FieldPath[]
   /** A change that other changes of the record already say, left out of the list. */
   implied: (change: FieldChange, old: JsonRecord, current: JsonRecord) => boolean
+  /** What follows the translation, which an English diff leaves out. */
+  translation: TranslationSpec
   /** The record with the fields that name its entry moved from `rename.from` to `to`. */
   followRename: (record: JsonRecord, rename: Rename) => JsonRecord
 }

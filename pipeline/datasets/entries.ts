@@ -53,6 +53,25 @@ export const entries: DatasetDefinition<Omit<EntryItem, 'record'>> = {
       ['source', 'twin']
     ],
     implied: impliedAnchors,
+    translation: {
+      texts: [
+        ['title'],
+        ['dateText'],
+        ['categories', '*'],
+        ['status'],
+        ['sections', '*'],
+        ['sections', '*', 'heading']
+      ],
+      fields: [
+        // A link's text is the words of the page around its URL: its English, where the
+        // page has any, is in the section's `en`.
+        ['links', '*', 'text'],
+        // Which English commit the page was translated from, and by whom (HT, MT): a page
+        // translated again gets new ones whether its English changed or not.
+        ['source', 'sourceCommit'],
+        ['source', 'translationType']
+      ]
+    },
     followRename: (record) => record
   }
 }

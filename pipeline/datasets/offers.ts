@@ -32,6 +32,7 @@ export const offers: DatasetDefinition<Omit<OfferItem, 'record'>> = {
     // The table ordinal and row of an offer move when a table or a row is inserted above.
     incidental: [['source', 'line'], ['source', 'column'], ['table'], ['row']],
     implied: () => false,
+    translation: {texts: [['name'], ['columns', '*']], fields: []},
     followRename: followEntry
   }
 }

@@ -40,6 +40,7 @@ export const tables: DatasetDefinition<Omit<TableItem, 'record'>> = {
       ['rows', '*', 'line']
     ],
     implied: () => false,
+    translation: {texts: [['caption'], ['header', '*'], ['rows', '*', 'cells', '*']], fields: []},
     followRename(record, rename) {
       const copy = followEntry(record, rename)
       const key = own(record, 'key')

@@ -6,13 +6,15 @@ import {schemaId} from '../datasets/registry.js'
 import {tables} from '../datasets/tables.js'
 import type {Diff} from '../types/diff.js'
 import {findRenames} from './find-renames.js'
-import {diffRecords, renameKey, type Renames, type Side} from './keyed-diff.js'
+import {diffRecords, renameKey, type DiffOptions, type Renames, type Side} from './keyed-diff.js'
 
 /**
  * What changed between two sets of datasets, record by record: entries first (with
  * renames), then the offers, country rules and tables, which follow their entry's rename.
  * Pure: records in, diff out; reading folders is `datasets/read-folder.ts`.
  */
+
+export type {DiffOptions} from './keyed-diff.js'
 
 /** The datasets a diff compares, in the order the summary lists them. */
 export const diffedDatasets = {entries, offers, countryRules, tables} as const
@@ -37,10 +39,21 @@ function side(records: DatasetRecords, definition: DatasetDefinition<Identity>):
   }
 }
 
-/** The diff from `old` to `current`. Throws a DatasetError for a record without its key. */
-export function diffDatasets(old: DatasetRecords, current: DatasetRecords): Diff {
-  const entryDiff = diffRecords(entries.diff!, side(old, entries), side(current, entries))
-  const {renamed, added, removed} = findRenames(entryDiff.added, entryDiff.removed)
+/**
+ * The diff from `old` to `current`; with `english`, only changes of the English and of
+ * language-independent facts count (see `english-view.ts`). Throws a DatasetError for a
+ * record without its key.
+ */
+export function diffDatasets(
+  old: DatasetRecords,
+  current: DatasetRecords,
+  options: DiffOptions = {}
+): Diff {
+  const english = options.english === true
+  const entryDiff = diffRecords(entries.diff!, side(old, entries), side(current, entries), {
+    english
+  })
+  const {renamed, added, removed} = findRenames(entryDiff.added, entryDiff.removed, {english})
 
   // The offers, country rules and tables of a renamed entry follow it: their entry key
   // and ID change with the entry's, which the entry's rename already says.
@@ -50,10 +63,14 @@ export function diffDatasets(old: DatasetRecords, current: DatasetRecords): Diff
   }
 
   const follow = <I extends Identity>(definition: DatasetDefinition<I>) =>
-    diffRecords(definition.diff!, side(old, definition), side(current, definition), renames)
+    diffRecords(definition.diff!, side(old, definition), side(current, definition), {
+      renames,
+      english
+    })
 
   return {
     $schema: schemaId('diff') as Diff['$schema'],
+    ...(english ? {english} : {}),
     entries: {added, removed, changed: entryDiff.changed, renamed},
     offers: {...follow(offers), renamed: []},
     countryRules: {...follow(countryRules), renamed: []},

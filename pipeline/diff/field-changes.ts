@@ -9,8 +9,18 @@ import type {FieldChange} from '../types/diff.js'
  * an array that differs is one change at the array's path.
  */
 
-function pointerSegment(key: string): string {
+/** A key as one segment of a JSON Pointer: `~` and `/` escaped (RFC 6901). */
+export function pointerSegment(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+/** The keys of a JSON Pointer (`/sections/a~1b/text` → `sections`, `a/b`, `text`). */
+export function pointerKeys(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
 }
 
 function collect(old: unknown, current: unknown, path: string, out: FieldChange[]): void {

@@ -4,7 +4,7 @@ import {entries} from '../datasets/entries.js'
 import type {KeyPart} from '../datasets/definition.js'
 import {isObject, own} from '../datasets/record-fields.js'
 import type {EntryItem, EntryRename} from '../types/diff.js'
-import {recordChanges, sortByOrder} from './keyed-diff.js'
+import {recordChanges, sortByOrder, type DiffOptions} from './keyed-diff.js'
 
 /**
  * Renamed entries: a removed and an added entry of the same locale, flavour, month and
@@ -92,7 +92,8 @@ function byBestCandidate(a: Candidate, b: Candidate): number {
  */
 export function findRenames(
   added: EntryItem[],
-  removed: EntryItem[]
+  removed: EntryItem[],
+  options: DiffOptions = {}
 ): {renamed: EntryRename[]; added: EntryItem[]; removed: EntryItem[]} {
   const addedGroups = groupByNumber(added)
   const candidates: Candidate[] = []
@@ -115,12 +116,10 @@ export function findRenames(
     paired.add(from)
     paired.add(to)
     // The new key and slug are the rename's `to`.
-    const changes = recordChanges(
-      entries.diff!,
-      from.record,
-      to.record,
-      (change) => change.path === '/key' || change.path === '/id'
-    )
+    const changes = recordChanges(entries.diff!, from.record, to.record, {
+      ...options,
+      said: (change) => change.path === '/key' || change.path === '/id'
+    })
     renamed.push({
       item: {
         locale: to.locale,

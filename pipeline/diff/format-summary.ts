@@ -1,6 +1,12 @@
 import type {Diff, FieldChange} from '../types/diff.js'
 import type {JsonRecord} from '../datasets/definition.js'
-import {diffedNames as datasetNames, type DiffedDataset as DatasetName} from './diff-datasets.js'
+import {
+  diffedDatasets,
+  diffedNames as datasetNames,
+  type DiffedDataset as DatasetName
+} from './diff-datasets.js'
+import {pointerKeys} from './field-changes.js'
+import {summaryChanges} from './summary-changes.js'
 
 /**
  * The diff as Markdown for a commit message or a pull request: a headline, then one
@@ -53,11 +59,7 @@ function formatValue(value: unknown, width: number, bare: boolean): string {
 }
 
 function formatPath(pointer: string): string {
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .join('/')
+  return pointerKeys(pointer).join('/')
 }
 
 /**
@@ -101,26 +103,27 @@ interface Line {
   details: string[]
 }
 
-/** An array changed in place reads better item by item: `categories/1 … → …`. */
-function byItem(change: FieldChange): FieldChange[] {
-  const {path, old, new: current} = change
-  if (!Array.isArray(old) || !Array.isArray(current) || old.length !== current.length) {
-    return [change]
+/**
+ * A record's changes: one line for the record where only its translation changed
+ * (`translation only (title, sections/summary)`), else a line per changed value and one
+ * naming what changed in translation only.
+ */
+function withChanges(
+  name: DatasetName,
+  body: string,
+  changes: FieldChange[],
+  width: number
+): [string, string[]] {
+  const {shown, translated} = summaryChanges(diffedDatasets[name].diff!, changes)
+  const named = `(${translated.join(', ')})`
+  if (shown.length === 0) {
+    return [translated.length > 0 ? `${body}: translation only ${named}` : body, []]
   }
 
-  const items = old.flatMap((item: unknown, index) =>
-    JSON.stringify(item) === JSON.stringify(current[index])
-      ? []
-      : [{path: `${path}/${index}`, old: item, new: current[index] as unknown}]
-  )
-  return items.length > 0 ? items : [change]
-}
-
-function withChanges(body: string, changes: FieldChange[], width: number): [string, string[]] {
-  const [only, ...more] = changes.flatMap(byItem)
-  if (!only) return [body, []]
-  if (more.length === 0) return [`${body}: ${formatChange(only, width)}`, []]
-  return [`${body}:`, [only, ...more].map((change) => formatChange(change, width))]
+  const details = shown.map((change) => formatChange(change, width))
+  if (translated.length > 0) details.push(`translation ${named}`)
+  if (details.length === 1) return [`${body}: ${details[0]}`, []]
+  return [`${body}:`, details]
 }
 
 /** The identity fields of an item of any dataset. */
@@ -186,12 +189,12 @@ function datasetLines(diff: Diff, name: DatasetName, width: number): Line[] {
   for (const item of name === 'entries' ? diff.entries.renamed : []) {
     const from = '`' + slugOf(item.from.key, item.month) + '`'
     const to = '`' + slugOf(item.to.key, item.month) + '`'
-    const [body, details] = withChanges(`${from} → ${to}`, item.changes, width)
+    const [body, details] = withChanges(name, `${from} → ${to}`, item.changes, width)
     lines.push({lead: 'renamed ', ...place(item), body, details})
   }
 
   for (const item of changed) {
-    const [body, details] = withChanges(describe(name, item), item.changes, width)
+    const [body, details] = withChanges(name, describe(name, item), item.changes, width)
     lines.push({lead: '', ...place(item), body, details})
   }
 
@@ -239,16 +242,22 @@ function counts(diff: Diff, name: DatasetName): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined
 }
 
+/**
+ * The diff as Markdown. An English diff says so in its headline (`herald (English): …`,
+ * `herald: no English changes`).
+ */
 export function formatSummary(diff: Diff, options: SummaryOptions = {}): string {
   const width = options.width ?? 80
   const maxLines = options.maxLines ?? 200
   const headline = datasetNames.map((name) => counts(diff, name)).filter(Boolean)
-  if (headline.length === 0) return 'herald: no changes\n'
+  if (headline.length === 0)
+    return diff.english ? 'herald: no English changes\n' : 'herald: no changes\n'
 
   const sections = datasetNames
     .filter((name) => counts(diff, name))
     .map((name) =>
       [`## ${nouns[name][2]}`, '', ...render(datasetLines(diff, name, width), maxLines)].join('\n')
     )
-  return [`herald: ${headline.join('; ')}`, ...sections].join('\n\n') + '\n'
+  const lead = diff.english ? 'herald (English)' : 'herald'
+  return [`${lead}: ${headline.join('; ')}`, ...sections].join('\n\n') + '\n'
 }

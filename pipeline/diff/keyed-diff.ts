@@ -1,6 +1,7 @@
 import {compareCodePoints} from '../compare.js'
 import type {DiffSpec, Identity, JsonRecord, KeyPart, Rename} from '../datasets/definition.js'
 import type {FieldChange} from '../types/diff.js'
+import {englishView} from './english-view.js'
 import {fieldChanges, withoutField} from './field-changes.js'
 
 /**
@@ -108,17 +109,30 @@ function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
   return items.length > 0
 }
 
-/**
- * The changes from `old` to `current`, without those `said` elsewhere or implied by
- * others; empty when only incidental fields changed (see `DiffSpec.incidental`).
- */
-export function recordChanges(
-  spec: Pick<DiffSpec, 'incidental' | 'implied'>,
-  old: JsonRecord,
-  current: JsonRecord,
-  said: (change: FieldChange) => boolean = () => false
+/** How two versions of a record are compared. */
+export interface CompareOptions {
+  /** Compare the records' English views only (`english-view.ts`). */
+  english?: boolean
+  /** Changes said elsewhere (a rename's key and ID), left out. */
+  said?: (change: FieldChange) => boolean
+}
+
+/** How a diff compares records: whole, or by their English only. */
+export interface DiffOptions {
+  /** Only changes of the English and of language-independent facts count. */
+  english?: boolean
+}
+
+type Compared = Pick<DiffSpec, 'incidental' | 'implied'>
+
+function keptChanges(
+  spec: Compared,
+  old: unknown,
+  current: unknown,
+  said: (change: FieldChange) => boolean
 ): FieldChange[] {
-  const ignore = (change: FieldChange) => said(change) || spec.implied(change, old, current)
+  const ignore = (change: FieldChange) =>
+    said(change) || spec.implied(change, old as JsonRecord, current as JsonRecord)
   const kept = fieldChanges(old, current).filter((change) => !ignore(change))
   const {incidental} = spec
   if (kept.length === 0 || incidental.length === 0) return kept
@@ -126,13 +140,44 @@ export function recordChanges(
   return fieldChanges(strip(old), strip(current)).some((change) => !ignore(change)) ? kept : []
 }
 
+/** Whether one pointer is the other or inside it. */
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`)
+}
+
+/**
+ * The changes from `old` to `current`, without those `said` elsewhere or implied by
+ * others; empty when only incidental fields changed (see `DiffSpec.incidental`). With
+ * `english`, the changes of the records' English views; otherwise every change, those
+ * the English views do not have marked `translation`.
+ */
+export function recordChanges(
+  spec: Compared & Pick<DiffSpec, 'translation'>,
+  old: JsonRecord,
+  current: JsonRecord,
+  options: CompareOptions = {}
+): FieldChange[] {
+  const said = options.said ?? (() => false)
+  const all = keptChanges(spec, old, current, said)
+  if (all.length === 0) return all
+  const view = (record: JsonRecord) => englishView(spec.translation, record)
+  const english = keptChanges(spec, view(old), view(current), said)
+  if (options.english) return english
+  return all.map((change) =>
+    english.some((kept) => overlaps(kept.path, change.path))
+      ? change
+      : {...change, translation: true}
+  )
+}
+
 /** The diff of one dataset from `old` to `current`; old records follow `renames`. */
 export function diffRecords<I extends Identity>(
   spec: DiffSpec<I>,
   old: Side,
   current: Side,
-  renames?: Renames
+  options: DiffOptions & {renames?: Renames} = {}
 ): KeyedDiff<I> {
+  const {renames, english} = options
   const olds = keyRecords(spec, old, renames)
   const news = keyRecords(spec, current)
   const added: {item: Added<I>; order: KeyPart[]}[] = []
@@ -146,7 +191,7 @@ export function diffRecords<I extends Identity>(
       continue
     }
 
-    const changes = recordChanges(spec, before.compared, after.record)
+    const changes = recordChanges(spec, before.compared, after.record, {english})
     if (isNonEmpty(changes)) {
       changed.push({item: {...after.identity, changes}, order: after.order})
     }

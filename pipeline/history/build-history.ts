@@ -4,7 +4,8 @@ import type {JsonRecord} from '../datasets/definition.js'
 import {datasetsWrittenBy, fileContent} from '../datasets/registry.js'
 import {validateDataset, type SchemaName} from '../datasets/validate.js'
 import {diffDatasets, type DatasetRecords} from '../diff/diff-datasets.js'
-import type {PageEngine} from '../engine/engine.js'
+import type {Page, PageEngine} from '../engine/engine.js'
+import {pairTwins} from '../engine/pair-twins.js'
 import type {PageResult} from '../engine/process-page.js'
 import {listCommits, walkCommits, type CommitState, type WalkOptions} from '../git/walk-commits.js'
 import type {ChangeCounts, Commit, CommitPageChange} from '../types/commits.js'
@@ -31,6 +32,18 @@ import {OfferTimelines} from './offer-timelines.js'
 export interface HistoryOptions extends WalkOptions {
   /** The engine that processes the page versions (its cache, its workers). */
   engine: PageEngine
+  /**
+   * Only changes of the English and of language-independent facts make versions (see
+   * `diffDatasets`): a commit that changed only the translation of an entry is no version
+   * of it.
+   */
+  english?: boolean
+  /**
+   * Page versions that lend their English to the plain pages (the sxs pages of the twin
+   * branch, newest first): each plain page version takes the one of its month and source
+   * commit.
+   */
+  twinPages?: readonly Page[]
   /** Called after each commit is folded. */
   onProgress?: (done: number, total: number, commit: {sha: string; date: string}) => void
 }
@@ -121,7 +134,10 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
     }
 
     const keys = [...wanted.keys()]
-    const processed = await options.engine.process([...wanted.values()], {lanes: true})
+    const pages = options.twinPages
+      ? pairTwins([...wanted.values()], options.twinPages)
+      : [...wanted.values()]
+    const processed = await options.engine.process(pages, {lanes: true})
     const results = new Map(keys.map((key, index) => [key, processed[index]!]))
 
     for (const state of states) {
@@ -164,7 +180,9 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
           tree.set(version.name, results.get(versionKey(version.name, version.blob))!)
         }
 
-        const diff = diffDatasets(before, recordsOf(sha, tree, touched))
+        const diff = diffDatasets(before, recordsOf(sha, tree, touched), {
+          english: options.english
+        })
         entries.fold(diff.entries, at)
         offers.fold(diff.offers, at)
         // Every offer of the tree, in the order of the datasets of a build of it.

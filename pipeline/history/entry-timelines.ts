@@ -1,7 +1,7 @@
 import type {Diff} from '../types/diff.js'
 import type {EntryTimeline, EntryVersion} from '../types/entry-history.js'
 import {compareCodePoints} from '../compare.js'
-import {byPath, identity, topFields, type Point} from './timeline-fields.js'
+import {byPath, historyChanges, identity, topFields, type Point} from './timeline-fields.js'
 
 type MutableEntryTimeline = Omit<EntryTimeline, 'versions'> & {versions: EntryVersion[]}
 
@@ -43,7 +43,7 @@ export class EntryTimelines {
       const changes = [
         {path: '/id', old: rename.from.id, new: rename.to.id},
         {path: '/key', old: rename.from.key, new: rename.to.key},
-        ...rename.changes
+        ...historyChanges(rename.changes)
       ].sort(byPath)
       this.record(timeline, {...at, change: 'renamed', fields: topFields(changes), changes})
     }
@@ -78,7 +78,7 @@ export class EntryTimelines {
 
     for (const item of diff.changed) {
       const timeline = this.find(item.locale, item.flavour, item.key)
-      const changes = [...item.changes]
+      const changes = historyChanges(item.changes)
       this.record(timeline, {...at, change: 'changed', fields: topFields(changes), changes})
     }
   }

@@ -1,8 +1,8 @@
 import {compareCodePoints} from '../compare.js'
-import type {Diff, FieldChange} from '../types/diff.js'
+import type {Diff} from '../types/diff.js'
 import type {OfferTimeline, OfferVersion} from '../types/offer-history.js'
 import type {Offer} from '../types/offers.js'
-import {identity, topFields, type Point} from './timeline-fields.js'
+import {historyChanges, identity, topFields, type Point} from './timeline-fields.js'
 
 interface OfferState {
   timeline: Omit<OfferTimeline, 'versions' | 'entries'> & {versions: OfferVersion[]}
@@ -51,7 +51,7 @@ export class OfferTimelines {
         this.byId.set(id, state)
       }
 
-      const list: FieldChange[] = [...changes]
+      const list = historyChanges(changes)
       state.timeline.versions.push({
         ...at,
         change,

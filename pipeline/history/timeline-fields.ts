@@ -15,6 +15,18 @@ export function topFields(changes: readonly FieldChange[]): string[] {
   return [...fields].sort(compareCodePoints)
 }
 
+/**
+ * Field changes as the history datasets hold them: `{path, old, new}`. A diff's mark of a
+ * translation-only change is left out; `herald history --english` leaves the changes out.
+ */
+export function historyChanges(changes: readonly FieldChange[]): FieldChange[] {
+  return changes.map((change) => {
+    const copy = {...change}
+    delete copy.translation
+    return copy
+  })
+}
+
 /** Field changes in the order of their paths. */
 export function byPath(a: FieldChange, b: FieldChange): number {
   return compareCodePoints(a.path, b.path)

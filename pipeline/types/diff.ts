@@ -51,13 +51,17 @@ export type EntryKey = string
 export type NoRenames = []
 
 /**
- * What changed between two dataset folders (`herald diff OLD NEW --json`). Records are matched by their key, never by position; every list is ordered by locale, flavour and key (code point order).
+ * What changed between two dataset folders (`herald diff OLD NEW --json`). Records are matched by their key, never by position; every list is ordered by locale, flavour and key (code point order). An English diff (`english: true`) compares the records' English views: what follows the translation does not count.
  */
 export interface Diff {
   /**
    * The schema this document follows (this one): its `$id`, whose path carries the major version of the contract.
    */
   $schema: 'https://herald.dev/schemas/v2/diff.schema.json'
+  /**
+   * Present in an English diff (`herald diff --english`): only changes of English values and language-independent facts count. The `text` of a `{text, en}` value that has its `en`, a link's text, an entry's `/source/sourceCommit` and `/source/translationType` are left out of every record compared, so `changed` lists only the records whose English or facts changed, and their `changes` (and a rename's) are those of the English views (array values without the translated `text`). A `text` without its `en` (plain pages) is all there is of it and counts: there a new translation cannot be told from a new English. Records are added, removed and renamed as in a full diff.
+   */
+  english?: true
   entries: EntriesDiff
   offers: OffersDiff
   countryRules: CountryRulesDiff
@@ -123,6 +127,10 @@ export interface FieldChange {
   path: string
   old?: unknown
   new?: unknown
+  /**
+   * Set where only what follows the translation changed at this path: the `text` of a `{text, en}` value that has its `en`, a link's text, the source commit or translation type. Absent in an English diff, which leaves these changes out.
+   */
+  translation?: true
 }
 /**
  * A removed and an added entry of the same locale, flavour, month and number with a close title or slug. `changes` leaves out `/key` and `/id`, which `from` and `to` say, and an `/anchors` change that only follows them; it is empty where nothing else changed.
