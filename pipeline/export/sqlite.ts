@@ -6,7 +6,7 @@ import {DatasetError, HeraldError} from '../errors.js'
 import type {DatasetTable} from './dataset-table.js'
 import {searchedColumns, searchedDataset, searchTable} from './entry-search.js'
 import {cellsOf, type Column, type ColumnKind} from './record-columns.js'
-import {cannotWrite, commitTemporary, temporaryName} from './write-file-atomic.js'
+import {cannotWrite, commitTemporary, removeTemporary, temporaryName} from './write-file-atomic.js'
 
 /**
  * One SQLite database of a build folder: a table per dataset with the columns of its
@@ -128,11 +128,11 @@ export function writeSqlite(file: string, datasets: readonly DatasetTable[]): vo
   let database: Database.Database | undefined
   try {
     fs.mkdirSync(path.dirname(file), {recursive: true})
-    fs.rmSync(temporary, {force: true})
+    removeTemporary(temporary)
     database = new Database(temporary)
   } catch (error) {
     database?.close()
-    fs.rmSync(temporary, {force: true})
+    removeTemporary(temporary)
     if (!isWriteFailure(error)) throw error
     throw cannotWrite(file, error)
   }
@@ -141,6 +141,8 @@ export function writeSqlite(file: string, datasets: readonly DatasetTable[]): vo
     // A temporary file needs no journal: if the run fails, the file is deleted.
     database.pragma('journal_mode = OFF')
     database.pragma('synchronous = OFF')
+    // Checked once at the end, where every broken reference can be counted and named.
+    database.pragma('foreign_keys = OFF')
     database.pragma(`user_version = ${contractVersion}`)
     for (const dataset of datasets) {
       for (const statement of tableSql(dataset)) database.exec(statement)
@@ -162,7 +164,7 @@ export function writeSqlite(file: string, datasets: readonly DatasetTable[]): vo
     commitTemporary(temporary, file)
   } catch (error) {
     if (database.open) database.close()
-    fs.rmSync(temporary, {force: true})
+    removeTemporary(temporary)
     if (error instanceof HeraldError || !isWriteFailure(error)) throw error
     throw cannotWrite(file, error)
   }

@@ -42,6 +42,15 @@ export function cannotWrite(file: string, error: unknown): OutputError {
   )
 }
 
+/** Removes a temporary file if there is one; a folder that cannot hold it holds none. */
+export function removeTemporary(temporary: string): void {
+  try {
+    fs.rmSync(temporary, {force: true})
+  } catch {
+    // Nothing was written there.
+  }
+}
+
 /** Writes `content` to `file` atomically, creating its folder. */
 export function writeFileAtomic(file: string, content: string): void {
   const temporary = temporaryName(file)
@@ -50,7 +59,7 @@ export function writeFileAtomic(file: string, content: string): void {
     fs.writeFileSync(temporary, content)
     commitTemporary(temporary, file)
   } catch (error) {
-    fs.rmSync(temporary, {force: true})
+    removeTemporary(temporary)
     throw cannotWrite(file, error)
   }
 }
