@@ -162,8 +162,9 @@ function shapeOf(node: SchemaNode, document: Schema, where: string): Shape | 'nu
   )
 }
 
-/** The columns of the records of `definitionName` in a schema document. */
-export function columnsOfSchema(document: Schema, definitionName: string): Column[] {
+/** The columns of the records of `definitionName` (in `$defs`) of a JSON Schema document. */
+export function columnsOfSchema(schemaDocument: object, definitionName: string): Column[] {
+  const document = schemaDocument as Schema
   const where = `schema definition \`${definitionName}\``
   const record = resolvePointer(document, `#/$defs/${definitionName}`, where)
   if (typeof record === 'boolean' || !record.properties) {
@@ -208,8 +209,10 @@ export function recordColumns(definition: DatasetDefinition): Column[] {
   }
 
   const file = new URL(`${definition.schema}.schema.json`, schemaFolder)
-  const document = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema
-  return columnsOfSchema(document, definition.recordDefinition)
+  return columnsOfSchema(
+    JSON.parse(fs.readFileSync(file, 'utf8')) as object,
+    definition.recordDefinition
+  )
 }
 
 /** A value as SQLite and CSV store it: nested values as JSON text, booleans as 1 or 0. */
