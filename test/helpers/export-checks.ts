@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import {parse as parseCsv} from 'csv-parse/sync'
 import {SaxesParser} from 'saxes'
 import {expect} from 'vitest'
+import {canonicalJson} from '../../pipeline/datasets/canonical-json.js'
 import type {DatasetTable} from '../../pipeline/export/dataset-table.js'
 import type {Column} from '../../pipeline/export/record-columns.js'
 import {root} from './scratch.js'
@@ -53,6 +54,17 @@ export function foldRow(
   return record
 }
 
+/**
+ * The same records, compared as canonical JSON first (fast on thousands of records),
+ * then, where they differ, record by record for a readable difference.
+ */
+export function expectSameRecords(actual: unknown[], expected: unknown[], label: string): void {
+  expect(actual.length, label).toBe(expected.length)
+  if (canonicalJson(actual) === canonicalJson(expected)) return
+  for (const [index, record] of actual.entries())
+    expect(record, `${label} ${index}`).toEqual(expected[index])
+}
+
 /** The rows of a table in insertion order, as SQLite returns them. */
 export function sqliteRows(file: string, table: string): Array<Record<string, unknown>> {
   const database = new Database(file, {readonly: true})
@@ -93,9 +105,8 @@ export function checkSqlite(file: string, tables: readonly DatasetTable[]): void
   for (const table of tables) {
     const required = requiredFields(table)
     const rows = sqliteRows(file, table.table)
-    expect(rows.map((row) => foldRow(row, table.columns, required, {json: true}))).toEqual(
-      table.records
-    )
+    const folded = rows.map((row) => foldRow(row, table.columns, required, {json: true}))
+    expectSameRecords(folded, table.records, table.table)
   }
 }
 
@@ -106,12 +117,13 @@ export function checkNdjson(file: string, table: DatasetTable): void {
   const lines = text.split('\n').slice(0, -1)
   expect(lines).toHaveLength(table.records.length)
   const required = requiredFields(table)
-  const names = table.columns.map((column) => column.name)
-  for (const [index, line] of lines.entries()) {
+  const names = table.columns.map((column) => column.name).join()
+  const folded = lines.map((line) => {
     const row = JSON.parse(line) as Record<string, unknown>
-    expect(Object.keys(row)).toEqual(names)
-    expect(foldRow(row, table.columns, required, {json: false})).toEqual(table.records[index])
-  }
+    expect(Object.keys(row).join()).toBe(names)
+    return foldRow(row, table.columns, required, {json: false})
+  })
+  expectSameRecords(folded, table.records, table.stem)
 }
 
 /**
@@ -134,7 +146,7 @@ export function checkCsv(file: string, database: string, table: DatasetTable): v
       return value === null ? null : String(value)
     })
   )
-  expect(rows).toEqual(expected)
+  expectSameRecords(rows, expected, table.stem)
 }
 
 /** An XML element as saxes reports it: Atom's elements by local name. */
