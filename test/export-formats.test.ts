@@ -251,6 +251,31 @@ describe('the SQLite export, as Datasette and its users query it', () => {
     )
   })
 
+  it('has the FTS table Datasette looks for to put a search box on the entries page', () => {
+    // Datasette's detect_fts(), with single quotes for the strings.
+    const found = database
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE rootpage = 0 AND (
+           sql LIKE '%VIRTUAL TABLE%USING FTS%content="entries"%'
+           OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=[entries]%'
+           OR (tbl_name = 'entries' AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))`
+      )
+      .pluck()
+      .all()
+    expect(found).toEqual(['entries_fts'])
+  })
+
+  it('answers every query the README shows', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+    const exports = readme.slice(readme.indexOf('\n## Exports\n'))
+    const block = /```sql\n([^`]*)```/.exec(exports)![1]!
+    const statements = block.split(';').filter((statement) => statement.trim() !== '')
+    expect(statements).toHaveLength(4)
+    for (const statement of statements) {
+      expect(database.prepare(statement).all().length, statement).toBeGreaterThan(0)
+    }
+  })
+
   it('reads JSON columns with SQLite JSON functions', () => {
     const lines = database
       .prepare(`SELECT json_extract(source, '$.line') FROM entries ORDER BY rowid`)
