@@ -455,6 +455,19 @@ describe('what export refuses', () => {
     expect(fs.readdirSync(out)).toEqual(['data.db'])
   })
 
+  it('a locale that is not a language tag, which would name a feed file', () => {
+    const folder = spoiled(quoting, (files) =>
+      editJson(files, 'entries.json', (file: {records: Array<{locale: string}>}) => {
+        file.records[3]!.locale = '../../evil'
+      })
+    )
+    const out = scratchFolder('herald-export-locale-')
+    expect(attempt(folder, {atom: path.join(out, 'feeds')})).toThrow(
+      /An entry's locale `\.\.\/\.\.\/evil` is not a BCP 47 language tag/
+    )
+    expect(fs.readdirSync(out)).toEqual([])
+  })
+
   it('nothing to write', () => {
     expect(() => exportDatasets({folder: quoting})).toThrow(UsageError)
   })
