@@ -176,6 +176,19 @@ describe('the SQLite export, as Datasette and its users query it', () => {
       ['entries', 'flavour', 'flavour'],
       ['entries', 'entryKey', 'key']
     ])
+    // A country rule's key has nullable columns (`country`, `region`): a unique index.
+    const rules = database.prepare('PRAGMA table_info(country_rules)').all() as Array<{pk: number}>
+    expect(rules.every((column) => column.pk === 0)).toBe(true)
+    const indexes = database.prepare('PRAGMA index_list(country_rules)').all() as Array<{
+      name: string
+      unique: number
+    }>
+    expect(indexes.find((index) => index.name === 'country_rules_key')?.unique).toBe(1)
+    expect(database.prepare('PRAGMA index_info(country_rules_key)').pluck(false).all()).toEqual(
+      ['locale', 'flavour', 'entryKey', 'country', 'region', 'kind'].map((name, seqno) =>
+        expect.objectContaining({seqno, name})
+      )
+    )
     for (const table of ['country_rules', 'tables']) {
       const list = database.prepare(`PRAGMA foreign_key_list(${table})`).all() as Array<{
         table: string

@@ -10,7 +10,8 @@ import {cannotWrite, commitTemporary, removeTemporary, temporaryName} from './wr
 
 /**
  * One SQLite database of a build folder: a table per dataset with the columns of its
- * schema (`record-columns.ts`), its key as primary key, its `references` as a foreign key
+ * schema (`record-columns.ts`), its key as primary key (a unique index where a key column
+ * may be null), its `references` as a foreign key
  * (with an index, for joins), and `entries_fts`, a full-text index of the entries
  * (`entry-search.ts`). `PRAGMA user_version` is the contract's major version.
  *
@@ -40,10 +41,26 @@ function columnSql(column: Column): string {
   return `${quoted(column.name)} ${sqlTypes[column.kind]}${column.nullable ? '' : ' NOT NULL'}`
 }
 
+/**
+ * Whether the key can be the primary key: SQL allows no null in one (SQLite accepts them
+ * by an old bug, and Datasette, which links rows by their primary key, then links to
+ * nothing). A key with a nullable column (a country rule's `country` or `region`) is a
+ * unique index instead, and rows are linked by rowid.
+ */
+function isPrimaryKey(dataset: DatasetTable): boolean {
+  return (
+    dataset.primaryKey.length > 0 &&
+    dataset.primaryKey.every(
+      (name) => !dataset.columns.find((column) => column.name === name)!.nullable
+    )
+  )
+}
+
 /** The `CREATE TABLE` (and index) statements of a dataset. */
 export function tableSql(dataset: DatasetTable): string[] {
   const lines = dataset.columns.map(columnSql)
-  if (dataset.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(dataset.primaryKey)})`)
+  const primary = isPrimaryKey(dataset)
+  if (primary) lines.push(`PRIMARY KEY (${list(dataset.primaryKey)})`)
   const foreign = dataset.foreignKey
   if (foreign) {
     lines.push(
@@ -52,6 +69,12 @@ export function tableSql(dataset: DatasetTable): string[] {
   }
 
   const statements = [`CREATE TABLE ${quoted(dataset.table)} (\n  ${lines.join(',\n  ')}\n)`]
+  if (!primary && dataset.primaryKey.length > 0) {
+    statements.push(
+      `CREATE UNIQUE INDEX ${quoted(`${dataset.table}_key`)} ON ${quoted(dataset.table)} (${list(dataset.primaryKey)})`
+    )
+  }
+
   if (foreign) {
     statements.push(
       `CREATE INDEX ${quoted(`${dataset.table}_${foreign.table}`)} ON ${quoted(dataset.table)} (${list(foreign.columns)})`
@@ -119,7 +142,7 @@ function brokenReferences(database: Database.Database): string | undefined {
     .slice(0, 3)
     .map((row) => `${row.table} row ${row.rowid} → ${row.parent}`)
     .join(', ')
-  return `${broken.length} records belong to no record (${shown}${broken.length > 3 ? ', …' : ''})`
+  return `${broken.length} records belong to no record of the table they reference (${shown}${broken.length > 3 ? ', …' : ''})`
 }
 
 /** Builds the database of `datasets` and puts it at `file`, replacing any file there. */
