@@ -3,6 +3,8 @@
  * (`test/api.test.ts`) pins this list; change it on purpose only.
  */
 export {build} from './commands/build.js'
+export {exportDatasets} from './commands/export.js'
+export type {ExportOptions, ExportResult} from './commands/export.js'
 export type {BuildOptions, BuildResult} from './commands/build.js'
 export type {BuildDatasets} from './datasets/assemble.js'
 export {PageEngine} from './engine/engine.js'

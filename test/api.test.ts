@@ -8,6 +8,7 @@ it('exposes exactly the documented API', async () => {
     'canonicalJson',
     'diffDatasetFolders',
     'diffDatasets',
+    'exportDatasets',
     'findDates',
     'formatSummary',
     'hasChanges',

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import {HeraldError, UsageError} from '../errors.js'
 import {buildCommand} from './build.js'
 import {diffCommand} from './diff.js'
+import {exportCommand} from './export.js'
 import {historyCommand} from './history.js'
 import type {Io} from './io.js'
 import type {Command} from './options.js'
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   diffCommand,
   regenerateCommand,
   historyCommand,
+  exportCommand,
   schemaCommand
 ]
 
