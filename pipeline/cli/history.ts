@@ -123,6 +123,14 @@ or announcements/. The commits are those of the first-parent line of REF.`,
 
     const {stats} = result
     const seconds = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)
+    if (result.unchanged) {
+      io.stderr(
+        `herald history: ${stats.commits} commits, nothing new since the last run: nothing ` +
+          `rewritten, ${seconds} s\n`
+      )
+      return 0
+    }
+
     io.stderr(
       `herald history: ${stats.commits} commits, ${stats.pageVersions} page versions ` +
         `(${stats.distinct} distinct), parsed ${stats.parsed}, ${seconds} s\n`

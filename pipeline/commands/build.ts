@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {assembleDatasets, type BuildDatasets} from '../datasets/assemble.js'
-import {BuildManifest} from '../datasets/build-manifest.js'
+import {RunManifest} from '../datasets/run-manifest.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
 import {datasetsOf, folderMarker, markerFile} from '../datasets/folder-owner.js'
 import {fileContent} from '../datasets/registry.js'
@@ -123,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const stats = {pages: inputs.length, parsed: 0}
     // An unchanged rebuild is decided here, before any cached result is read.
     const manifest =
-      writes && options.cacheFolder ? new BuildManifest(options.cacheFolder, out) : undefined
+      writes && options.cacheFolder ? new RunManifest<Report>(options.cacheFolder, out) : undefined
     const recorded = manifest?.unchanged(keys)
     if (recorded) return {report: recorded, unchanged: true, written: false, stats}
 

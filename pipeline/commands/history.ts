@@ -2,6 +2,8 @@ import path from 'node:path'
 import {folderMarker, markerFile} from '../datasets/folder-owner.js'
 import {datasetsWrittenBy} from '../datasets/registry.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
+import {RunManifest} from '../datasets/run-manifest.js'
+import {codeFingerprint} from '../engine/code-fingerprint.js'
 import {PageEngine} from '../engine/engine.js'
 import type {Page} from '../engine/engine.js'
 import {findTwinRef, openDocs, resolveDocs, type ResolvedDocs} from '../git/docs-source.js'
@@ -53,6 +55,8 @@ export interface HistoryCommandResult {
   invalid?: string
   /** Whether the output folder was written. */
   written: boolean
+  /** True when the commits, the code and the output are as the last run left them. */
+  unchanged: boolean
 }
 
 /**
@@ -62,10 +66,9 @@ export interface HistoryCommandResult {
  */
 async function readTwinVersions(
   docs: ResolvedDocs,
+  twin: {ref: string; commit: string},
   options: Pick<HistoryCommandOptions, 'onTwinRead'>
-): Promise<Page[] | undefined> {
-  const twin = await findTwinRef(docs)
-  if (!twin?.ref.endsWith('-sxs')) return undefined
+): Promise<Page[]> {
   const versions = new Map<string, Page>()
   for await (const state of walkCommits({
     repo: docs.source.repo,
@@ -94,7 +97,24 @@ export async function history(options: HistoryCommandOptions): Promise<HistoryCo
     cacheFolder: path.join(options.cacheFolder, 'docs')
   })
   const docs = await resolveDocs(source, options.ref)
-  const twinPages = options.twins === false ? undefined : await readTwinVersions(docs, options)
+  const found = options.twins === false ? undefined : await findTwinRef(docs)
+  const twin = found?.ref.endsWith('-sxs') ? found : undefined
+
+  // Nothing new — the same commits, twin, options and code, the output untouched — is
+  // decided here, before any page is read.
+  const keys = [
+    codeFingerprint(),
+    docs.folder,
+    docs.commit,
+    twin?.commit ?? '',
+    String(options.until ?? ''),
+    String(options.english ?? false)
+  ]
+  const manifest = new RunManifest<HistoryStats>(options.cacheFolder, out)
+  const recorded = manifest.unchanged(keys)
+  if (recorded) return {stats: recorded, written: false, unchanged: true}
+
+  const twinPages = twin ? await readTwinVersions(docs, twin, options) : undefined
   const engine = new PageEngine({cacheFolder: options.cacheFolder})
   const result = await buildHistory({
     repo: docs.source.repo,
@@ -106,7 +126,9 @@ export async function history(options: HistoryCommandOptions): Promise<HistoryCo
     engine,
     onProgress: options.onProgress
   }).finally(() => engine.close())
-  if (result.invalid) return {stats: result.stats, invalid: result.invalid, written: false}
+  if (result.invalid) {
+    return {stats: result.stats, invalid: result.invalid, written: false, unchanged: false}
+  }
 
   const files = historyFileContents(result.datasets)
   files[markerFile] = folderMarker(
@@ -117,5 +139,6 @@ export async function history(options: HistoryCommandOptions): Promise<HistoryCo
     }))
   )
   writeFolder(out, files, {writer: 'history', force: options.force})
-  return {stats: result.stats, written: true}
+  manifest.record(keys, result.stats, Object.keys(files))
+  return {stats: result.stats, written: true, unchanged: false}
 }
