@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {commitMessage, commitMessageCap} from '../pipeline/commands/commit-message.js'
 import type {JsonRecord} from '../pipeline/datasets/definition.js'
-import {diffDatasets, type DatasetRecords} from '../pipeline/diff/diff-datasets.js'
+import type {DatasetRecords} from '../pipeline/datasets/diffed.js'
+import {diffDatasets} from '../pipeline/diff/diff-datasets.js'
 import {formatSummary} from '../pipeline/diff/format-summary.js'
 
 /**

@@ -7,15 +7,14 @@ import {testGitOptions} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {compareCodePoints} from '../pipeline/compare.js'
 import type {JsonRecord} from '../pipeline/datasets/definition.js'
-import {
-  diffDatasets,
-  hasChanges,
-  type DatasetRecords as Datasets
-} from '../pipeline/diff/diff-datasets.js'
+import type {DatasetRecords as Datasets} from '../pipeline/datasets/diffed.js'
+import {diffDatasets, hasChanges} from '../pipeline/diff/diff-datasets.js'
+import {diffDatasetFolders} from '../pipeline/diff/diff-folders.js'
 import {similarity} from '../pipeline/diff/find-renames.js'
 import {DatasetError} from '../pipeline/errors.js'
 import {formatSummary} from '../pipeline/diff/format-summary.js'
-import {diffDatasetFolders, parseDataset, readDatasets} from '../pipeline/datasets/read-folder.js'
+import {parseDataset} from '../pipeline/datasets/parse-dataset.js'
+import {readDatasets} from '../pipeline/diff/read-datasets.js'
 import {schemaId} from '../pipeline/datasets/registry.js'
 import {validateDataset} from '../pipeline/datasets/validate.js'
 import type {Diff} from '../pipeline/types/diff.js'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {assembleDatasets, type BuildDatasets} from '../datasets/assemble.js'
+import {assembleDatasets, type BuildDatasets} from '../engine/assemble-datasets.js'
 import {RunManifest} from '../datasets/run-manifest.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
 import {datasetsOf, folderMarker, markerFile} from '../datasets/folder-owner.js'

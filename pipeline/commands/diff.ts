@@ -1,4 +1,4 @@
-import {readDatasets, type ReadOptions} from '../datasets/read-folder.js'
+import {readDatasets, type ReadOptions} from '../diff/read-datasets.js'
 import {validateDataset} from '../datasets/validate.js'
 import {diffDatasets} from '../diff/diff-datasets.js'
 import type {Diff} from '../types/diff.js'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {diffDatasetFolders} from '../datasets/read-folder.js'
+import {diffDatasetFolders} from '../diff/diff-folders.js'
 import {datasetFiles} from '../datasets/registry.js'
 import {prepareFolder} from '../datasets/write-folder.js'
 import type {Page} from '../engine/engine.js'

@@ -1,5 +1,6 @@
 import {countryRules} from '../datasets/country-rules.js'
-import type {DatasetDefinition, Identity, JsonRecord} from '../datasets/definition.js'
+import type {DatasetDefinition, Identity} from '../datasets/definition.js'
+import {diffedNames, type DatasetRecords, type DiffedDataset} from '../datasets/diffed.js'
 import {entries} from '../datasets/entries.js'
 import {offers} from '../datasets/offers.js'
 import {schemaId} from '../datasets/registry.js'
@@ -11,25 +12,10 @@ import {diffRecords, renameKey, type DiffOptions, type Renames, type Side} from 
 /**
  * What changed between two sets of datasets, record by record: entries first (with
  * renames), then the offers, country rules and tables, which follow their entry's rename.
- * Pure: records in, diff out; reading folders is `datasets/read-folder.ts`.
+ * Pure: records in, diff out; reading folders is `read-datasets.ts`.
  */
 
 export type {DiffOptions} from './keyed-diff.js'
-
-/** The datasets a diff compares, in the order the summary lists them. */
-export const diffedDatasets = {entries, offers, countryRules, tables} as const
-
-/** The name of a dataset the diff compares. */
-export type DiffedDataset = keyof typeof diffedDatasets
-
-/** The names of the datasets a diff compares, in order. */
-export const diffedNames = Object.keys(diffedDatasets) as DiffedDataset[]
-
-/** The records of the compared datasets of one folder (a missing dataset is empty). */
-export type DatasetRecords = {
-  /** Where they come from, for messages: a folder, `REV:PATH` or a commit. */
-  label: string
-} & Record<DiffedDataset, readonly JsonRecord[]>
 
 function side(records: DatasetRecords, definition: DatasetDefinition<Identity>): Side {
   return {

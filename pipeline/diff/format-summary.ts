@@ -4,7 +4,7 @@ import {
   diffedDatasets,
   diffedNames as datasetNames,
   type DiffedDataset as DatasetName
-} from './diff-datasets.js'
+} from '../datasets/diffed.js'
 import {pointerKeys} from './field-changes.js'
 import {summaryChanges} from './summary-changes.js'
 

@@ -1,5 +1,5 @@
 import {expect, it} from 'vitest'
-import type {DatasetRecords} from '../../pipeline/diff/diff-datasets.js'
+import type {DatasetRecords} from '../../pipeline/datasets/diffed.js'
 import {diffDatasets} from '../../pipeline/diff/diff-datasets.js'
 import {formatSummary} from '../../pipeline/diff/format-summary.js'
 
