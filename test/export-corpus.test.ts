@@ -47,12 +47,12 @@ describe.runIf(hasCorpus)('export of the corpus build (../shared/corpus/head)', 
     entries = tables.find((table) => table.table === 'entries')!.records as unknown as Entry[]
   }, 900_000)
 
-  it('exports the four datasets of records with the counts herald.json states', () => {
+  it('exports the five datasets of records, the catalog among them, with the counts herald.json states', () => {
     const marker = JSON.parse(fs.readFileSync(path.join(folder, 'herald.json'), 'utf8')) as {
       datasets: Record<string, {records?: number}>
     }
     expect(result.datasets).toEqual(
-      ['entries', 'offers', 'countryRules', 'tables'].map((name) => ({
+      ['entries', 'offers', 'countryRules', 'tables', 'announcements'].map((name) => ({
         name,
         table: name === 'countryRules' ? 'country_rules' : name,
         records: marker.datasets[name]!.records

@@ -368,10 +368,11 @@ describe.runIf(hasHistory)('history: fr-fr live-sxs', () => {
      * What a `changed` version of the full history changed, read from its changes alone:
      * `english` where an English value or a fact changed; `translation` where only the
      * French of a `{text, en}` value (every one of these pages has its English beside it)
-     * or an array's items' French text did; `metadata` where only the source changed.
+     * or an array's items' French text did; `metadata` where only the source changed (its
+     * commit, translation type, hand-off date, twin or position).
      */
     function kindOf(version: EntryTimeline['versions'][number]) {
-      const metadata = /^\/source\/(?:sourceCommit|translationType|line|column)$/
+      const metadata = /^\/source\/(?:sourceCommit|translationType|handoff|twin|line|column)$/
       const frenchText = /^\/(?:title|dateText|status|sections\/[^/]+(?:\/heading)?)\/text$/
       const withoutText = (items: unknown[]) =>
         JSON.stringify(
