@@ -21,6 +21,10 @@ function sortKeys(value: unknown): unknown {
   return value
 }
 
+/**
+ * Canonical JSON: keys sorted by code point, 2-space indent, a trailing newline. The
+ * same value always gives the same bytes.
+ */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value), null, 2) + '\n'
 }

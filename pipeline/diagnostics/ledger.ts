@@ -24,6 +24,7 @@ export const ledgerCounters = [
   'countryRules'
 ] as const
 
+/** A count of the ledger: H2s, entries, tables, rows and what became of each. */
 export type LedgerCounter = (typeof ledgerCounters)[number]
 
 function zeroCounters(): Record<LedgerCounter, number> {
@@ -33,6 +34,7 @@ function zeroCounters(): Record<LedgerCounter, number> {
   >
 }
 
+/** The report of a file before anything is read from it. */
 export function emptyFileReport(file: string): FileReport {
   return {
     file,
@@ -45,12 +47,14 @@ export function emptyFileReport(file: string): FileReport {
   }
 }
 
+/** Messages per rule id. */
 export function countMessages(messages: Message[]): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const message of messages) counts[message.ruleId] = (counts[message.ruleId] ?? 0) + 1
   return counts
 }
 
+/** The totals of a run: every file's ledger summed, and its messages counted by rule. */
 export function sumLedger(files: FileReport[], messages: Message[]): Ledger {
   const ledger: Ledger = {
     files: files.length,

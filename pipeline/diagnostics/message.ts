@@ -12,13 +12,22 @@ export interface Place {
   column: number
 }
 
+/** What a message may add: the values expected, and the text found. */
 export interface MessageExtra {
   expected?: string[]
   actual?: string
 }
 
+/**
+ * Reports a problem of a page by rule, with its place; the rule's severity decides the
+ * rest.
+ */
 export type Report = (ruleId: RuleId, reason: string, place?: Place, extra?: MessageExtra) => void
 
+/**
+ * A reporter that appends the messages of `file` to `messages`, at the severities the
+ * rules and overrides give (`off`: dropped).
+ */
 export function createReporter(
   file: string,
   messages: Message[],

@@ -5,11 +5,16 @@
 
 export type Severity = 'info' | 'warning' | 'error'
 
+/** A diagnostic rule: its default severity and what it means. */
 export interface Rule {
   severity: Severity
   description: string
 }
 
+/**
+ * Every diagnostic rule, by id: its default severity and description (`--rule
+ * ID=SEVERITY` changes one).
+ */
 export const rules = {
   'file-not-month-page': {
     severity: 'info',
@@ -146,10 +151,13 @@ export const rules = {
   }
 } as const satisfies Record<string, Rule>
 
+/** The id of a rule. */
 export type RuleId = keyof typeof rules
 
+/** Severities set for a run, by rule id (`off` drops the rule's messages). */
 export type SeverityOverrides = Partial<Record<RuleId, Severity | 'off'>>
 
+/** Whether `value` names a rule. */
 export function isRuleId(value: string): value is RuleId {
   return Object.hasOwn(rules, value)
 }

@@ -54,6 +54,10 @@ function countHeadings(text: string): number {
   return count
 }
 
+/**
+ * Processes one page in this thread: its records and diagnostics. Never throws for bad
+ * input: a page that cannot be read is a failed page with its messages.
+ */
 export function processPage(
   file: string,
   bytes: Uint8Array,

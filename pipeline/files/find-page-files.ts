@@ -21,6 +21,7 @@ export interface InputFile {
   name: string
 }
 
+/** The page files found under the inputs, and the paths that could not be read. */
 export interface Collected {
   files: InputFile[]
   /** Paths that could not be read, with why. */

@@ -16,6 +16,10 @@ export interface DecodedText {
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
 const latin1 = new TextDecoder('latin1')
 
+/**
+ * Decodes a page's bytes: UTF-8 without its BOM, or Latin-1 where the bytes are not
+ * UTF-8 (the caller warns), with what was found.
+ */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   let text: string

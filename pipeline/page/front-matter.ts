@@ -13,6 +13,7 @@ export interface FrontMatter {
   data: Record<string, unknown>
 }
 
+/** The front matter read, or why it cannot be, at which line. */
 export type FrontMatterResult =
   {ok: true; value: FrontMatter} | {ok: false; reason: string; line: number}
 
@@ -28,6 +29,10 @@ function fenceEnd(text: string, from: number): number {
   return text[index] === '\n' ? index + 1 : -1
 }
 
+/**
+ * Reads the YAML front matter between `---` fences at the top of a page; none is an
+ * empty one, not an error.
+ */
 export function readFrontMatter(text: string): FrontMatterResult {
   const start = fenceEnd(text, 0)
   if (start === -1 || text[start - 1] !== '\n') return {ok: true, value: {end: 0, data: {}}}

@@ -34,8 +34,10 @@ export const maxInlineMarkers = 5000
 /** Most table cells in one page. */
 export const maxTableCells = 50_000
 
+/** The shapes the Markdown parser is super-linear on, each with its cap. */
 export type ComplexityKind = 'nesting' | 'container-breaks' | 'inline-markers' | 'table-cells'
 
+/** A cap a page passes: which, by how much, and the line where it first does. */
 export interface Excess {
   kind: ComplexityKind
   value: number
@@ -161,6 +163,7 @@ export interface Complexity {
   tableCells: Measure
 }
 
+/** One complexity figure of a page, and where it peaks. */
 export interface Measure {
   value: number
   /** Offset in the view of the line where the value first passes its cap (or peaks). */

@@ -22,6 +22,10 @@ export interface PageView {
   text(start: number, end: number): Text
 }
 
+/**
+ * The view of a page after its front matter: sxs spans split out, flavour detected,
+ * English and source places of any range at hand.
+ */
 export function createPageView(source: string, frontMatterEnd: number): PageView {
   // The front matter is blanked before the spans are split: span markup in it (a
   // translated title) is YAML, not a segment, and its offsets stay those of the source.

@@ -16,6 +16,10 @@ const closeEnglish = '</span></span>'
 /** Segment ids look like `c5130-108`; anything longer is not an id. */
 const maxIdLength = 64
 
+/**
+ * One sxs segment: where its translation sits in the view, where its markup sat in the
+ * source, and its English.
+ */
 export interface Segment {
   /** Range of the translated text in the view. */
   viewStart: number
@@ -31,12 +35,17 @@ export interface Segment {
   unescapedBold: number[]
 }
 
+/**
+ * Span markup that is not a well-formed segment, at its source offset: kept as text
+ * and reported.
+ */
 export interface SegmentProblem {
   /** Offset in the source. */
   offset: number
   reason: string
 }
 
+/** A source split into its span-free translated view, its segments and the problems found. */
 export interface SegmentedText {
   view: string
   segments: Segment[]
@@ -88,6 +97,10 @@ function skipId(source: string, from: number): number {
   return end + 2
 }
 
+/**
+ * Splits sxs span markup out of `source` in one linear pass (see the module comment):
+ * the view, the segments, the problems.
+ */
 export function splitSegments(source: string): SegmentedText {
   const findOpen = createFinder(source, openTranslated)
   const findClose = createFinder(source, closeSpan)

@@ -70,11 +70,13 @@ function splitParts(label: string): string[] {
     .filter(Boolean)
 }
 
+/** A bullet of the categories list, with its English where the page has it. */
 export interface CategoryBullet {
   text: string
   en?: string
 }
 
+/** The categories and status an entry's bullets give. */
 export interface ReadCategories {
   categories: Category[]
   status: Category | null
@@ -82,6 +84,10 @@ export interface ReadCategories {
   unknown: string[]
 }
 
+/**
+ * Keys the category bullets by their English label (closed vocabulary); a bullet
+ * without English keeps its text and a null key.
+ */
 export function readCategories(bullets: CategoryBullet[]): ReadCategories {
   const result: ReadCategories = {categories: [], status: null, unknown: []}
 

@@ -17,6 +17,7 @@ export interface Line {
   end: number
 }
 
+/** An entry's date and update date, as ISO dates, with the line they were read from. */
 export interface EntryDate {
   date: string | null
   updated: string | null
@@ -90,6 +91,10 @@ function findDateLine(page: PageView, sections: KeyedSection[], locale: string):
   return categories ? bulletLines(page, categories.nodes)[0] : undefined
 }
 
+/**
+ * Finds an entry's date line (the first bullet of its categories, else a line under its
+ * summary) and reads it with the locale's CLDR date patterns.
+ */
 export function readEntryDate(
   page: PageView,
   heading: Place,

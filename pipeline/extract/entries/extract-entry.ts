@@ -10,6 +10,7 @@ import {bulletLines, readEntryDate} from './entry-date.js'
 import {keySections, sectionRecord, type KeyedSection} from './section-text.js'
 import type {EntryBlock} from './segment-entries.js'
 
+/** What every entry of a page shares: its file, month, locale and translation source. */
 export interface PageFacts {
   file: string
   month: string
@@ -48,12 +49,17 @@ function isLinkBullet(text: string): boolean {
   return /^\[[^\]]*\]\([^)]*\)$/.test(text.trim())
 }
 
+/** An entry record, and its keyed sections for the extractors that run after it. */
 export interface ExtractedEntry {
   entry: Entry
   /** The entry's sections with their keys, for the table and country extractors. */
   sections: KeyedSection[]
 }
 
+/**
+ * Reads one entry block into an entry record: id, number, date, categories, status,
+ * sections and links.
+ */
 export function extractEntry(
   block: EntryBlock,
   key: string,

@@ -11,6 +11,10 @@ export interface KeyedSection extends SectionBlock {
   key: string
 }
 
+/**
+ * Gives each section of an entry its key: the normalised English anchor, else the slug of
+ * the heading's English (reported), with `~2` on a key used twice.
+ */
 export function keySections(
   sections: SectionBlock[],
   page: PageView,
@@ -38,6 +42,7 @@ export function keySections(
   })
 }
 
+/** The text of a section's heading, with its English where the page has it. */
 export function headingText(page: PageView, section: SectionBlock): {text: string; en?: string} {
   const heading = section.heading
   if (!heading || heading.children.length === 0) return {text: ''}
@@ -58,6 +63,10 @@ function contentRange(nodes: RootContent[]): [number, number] | undefined {
   return [nodes[0]!.position!.start.offset!, nodes[last]!.position!.end.offset!]
 }
 
+/**
+ * A section as the entries dataset holds it: anchor, heading and body text with their
+ * English.
+ */
 export function sectionRecord(page: PageView, section: KeyedSection): Section {
   const anchor = section.anchors.find((anchor) => !isNumberAnchor(anchor)) ?? null
   const span = contentRange(section.nodes)

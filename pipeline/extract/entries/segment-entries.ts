@@ -18,6 +18,7 @@ export interface SectionBlock {
   nodes: RootContent[]
 }
 
+/** The nodes of one announcement: its H2, anchors, English id and number, and its sections. */
 export interface EntryBlock {
   heading: Heading
   anchors: string[]
@@ -26,6 +27,7 @@ export interface EntryBlock {
   sections: SectionBlock[]
 }
 
+/** The entry blocks of a page, and the ledger of its H2 headings. */
 export interface SegmentedEntries {
   entries: EntryBlock[]
   /** The ledger: H2s seen = entries + merged + reported. */
@@ -54,6 +56,10 @@ function entryNumber(anchor: string | undefined): number | null {
   return anchor !== undefined && Number.isSafeInteger(number) ? number : null
 }
 
+/**
+ * Cuts a page's tree into entries at H2s with an English slug anchor; an H2 named like
+ * a section joins the entry before it, any other is reported.
+ */
 export function segmentEntries(tree: Root, page: PageView, report: Report): SegmentedEntries {
   const result: SegmentedEntries = {entries: [], headings: 0, merged: 0, reported: 0}
   let entry: EntryBlock | undefined
