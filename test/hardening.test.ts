@@ -18,17 +18,20 @@ import {splitSegments} from '../pipeline/page/split-segments.js'
 import type {Message, Report} from '../pipeline/types/report.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
 import {fixtureFolder} from './helpers/fixtures.js'
+import {expectLinear} from './helpers/growth.js'
 import {readRecords} from './helpers/scratch.js'
 
 /**
  * Hostile input (issue 5 §1): every file is processed or reported — with its rule, file
  * and line — nothing hangs, and nothing prints a stack trace. Large inputs are generated
- * here, not committed; every test has a time limit so that a hang fails instead of
- * blocking, and the big ones also check how long they took. Times measured on the
- * 2-core CI machine are in the comments.
+ * here, not committed; every test has a generous time limit so that a hang fails instead
+ * of blocking, never a time budget: how fast a guard is, is checked as growth (time at n
+ * against 2n, `expectLinear`), which holds on a machine busy with other work. Times
+ * measured alone on the 2-core CI machine are in the comments.
  */
 
-const limit = 20_000
+/** A hang guard, not a budget: ten times the slowest run seen on a loaded machine. */
+const limit = 300_000
 const root = path.resolve(import.meta.dirname, '..')
 const isRoot = process.getuid?.() === 0
 
@@ -57,12 +60,6 @@ const utf8 = (text: string) => new TextEncoder().encode(text)
 
 function processText(text: string, name = 'hostile/2020-november.md'): PageResult {
   return processPage(name, utf8(text))
-}
-
-function timed<T>(run: () => T): {result: T; ms: number} {
-  const start = performance.now()
-  const result = run()
-  return {result, ms: performance.now() - start}
 }
 
 function rules(result: {messages: Message[]}): string[] {
@@ -162,9 +159,11 @@ describe('hostile pages, one at a time', () => {
     () => {
       const spans = '<span data-ttu-id="x">'.repeat(100_000)
       // One pass: 30 ms here; a quadratic splitter would need minutes.
-      const split = timed(() => splitSegments(spans))
-      expect(split.result.problems).toHaveLength(100_000)
-      expect(split.ms).toBeLessThan(1000)
+      expect(splitSegments(spans).problems).toHaveLength(100_000)
+      expectLinear((size) => {
+        const text = '<span data-ttu-id="x">'.repeat(size)
+        return () => splitSegments(text)
+      }, 50_000)
 
       // 6 s, mostly parsing the 2 MB of tags left as text.
       const result = processText(page(spans + '\n'))
@@ -180,14 +179,15 @@ describe('hostile pages, one at a time', () => {
   )
 
   it('20,000 English spans never closed: reported, in linear time', {timeout: limit}, () => {
-    const open =
-      '<span data-ttu-id="x">a</span><span class="sxs-lookup"><span data-stu-id="x">b'.repeat(
-        20_000
-      )
-    const split = timed(() => splitSegments(open))
-    expect(split.result.problems).toHaveLength(20_000)
-    expect(split.result.problems[0]!.reason).toMatch(/^Unclosed sxs segment/)
-    expect(split.ms).toBeLessThan(1000)
+    const open = (size: number) =>
+      '<span data-ttu-id="x">a</span><span class="sxs-lookup"><span data-stu-id="x">b'.repeat(size)
+    const split = splitSegments(open(20_000))
+    expect(split.problems).toHaveLength(20_000)
+    expect(split.problems[0]!.reason).toMatch(/^Unclosed sxs segment/)
+    expectLinear((size) => {
+      const text = open(size)
+      return () => splitSegments(text)
+    }, 10_000)
   })
 
   it(
@@ -195,9 +195,9 @@ describe('hostile pages, one at a time', () => {
     {timeout: limit},
     () => {
       const row = '|' + 'a|'.repeat(5000) + '\n'
-      const table = row + '|' + '-|'.repeat(5000) + '\n' + row.repeat(400)
+      const table = (rows: number) => row + '|' + '-|'.repeat(5000) + '\n' + row.repeat(rows)
       // Parsed, it would take minutes and exhaust a 4 GB heap; measured: 110 ms.
-      const {result, ms} = timed(() => processText(page(table)))
+      const result = processText(page(table(400)))
       expect(result.report.status).toBe('failed')
       expect(result.messages).toEqual([
         expect.objectContaining({
@@ -210,14 +210,17 @@ describe('hostile pages, one at a time', () => {
       ])
       expect(result.report.headings).toBe(1)
       expect(result.report.reported).toBe(1)
-      expect(ms).toBeLessThan(2000)
+      expectLinear((rows) => {
+        const text = page(table(rows))
+        return () => processText(text)
+      }, 200)
     }
   )
 
   it('20,000 nested block quotes: reported as too complex', {timeout: limit}, () => {
     // The bare parser takes 2 s on these 20 KB (40,000: 13 s), and the tree walkers
     // overflow the stack past ~5,000 levels; measured here: 15 ms.
-    const {result, ms} = timed(() => processText(page('>'.repeat(20_000) + ' deep\n')))
+    const result = processText(page('>'.repeat(20_000) + ' deep\n'))
     expect(result.messages).toEqual([
       expect.objectContaining({
         ruleId: 'file-too-complex',
@@ -226,7 +229,11 @@ describe('hostile pages, one at a time', () => {
         reason: expect.stringMatching(/^Line nests 20,000 block quotes and list items \(cap 100\)/)
       })
     ])
-    expect(ms).toBeLessThan(2000)
+    // Grown from 1 MB: below, a run takes a millisecond, and noise rules.
+    expectLinear((size) => {
+      const text = page('>'.repeat(size) + ' deep\n')
+      return () => processText(text)
+    }, 1_000_000)
   })
 
   it(
@@ -234,17 +241,21 @@ describe('hostile pages, one at a time', () => {
     {timeout: limit},
     () => {
       // Indented (9 MB), the bare parser would take about half an hour (1,000 levels: a
-      // minute); on one line (6 KB) 8 s. Measured here: 170 ms and 1 ms.
+      // minute); on one line (6 KB) 8 s. Measured here: 170 ms and 1 ms. (The indented
+      // page grows as the square of its levels, so only the one-line form has a growth
+      // check; the hang guard covers the other.)
       const indented = Array.from({length: 3000}, (_, level) => '  '.repeat(level) + '- item\n')
-      const deep = timed(() => processText(page(indented.join(''))))
-      expect(deep.result.messages).toMatchObject([
+      const deep = processText(page(indented.join('')))
+      expect(deep.messages).toMatchObject([
         {ruleId: 'file-too-complex', line: hostileLine + maxNestingDepth}
       ])
-      expect(deep.ms).toBeLessThan(5000)
 
-      const inline = timed(() => processText(page('- '.repeat(3000) + 'x\n')))
-      expect(rules(inline.result)).toEqual(['file-too-complex'])
-      expect(inline.ms).toBeLessThan(2000)
+      const inline = (size: number) => page('- '.repeat(size) + 'x\n')
+      expect(rules(processText(inline(3000)))).toEqual(['file-too-complex'])
+      expectLinear((size) => {
+        const text = inline(size)
+        return () => processText(text)
+      }, 300_000)
     }
   )
 
@@ -253,24 +264,30 @@ describe('hostile pages, one at a time', () => {
     {timeout: limit},
     () => {
       // Bare parser on each (measured): 30 s, 12 s, 10 s, 13 s, 19 s and 45 s.
-      const shapes = {
-        'short block quotes': '> y\n\nz\n\n'.repeat(10_000),
-        'lazy lines of a block quote': '> x\n' + 'y\n'.repeat(20_000),
-        'lazy lines of a list item': '- x\n' + 'y\n'.repeat(20_000),
-        'bold in one paragraph': '**a** '.repeat(40_000),
-        'brackets in one paragraph': '[a] '.repeat(40_000),
-        'a run of 20,000 stars': '*'.repeat(20_000) + 'a' + '*'.repeat(20_000)
+      // Each shape at the size the parser is slow on, and larger for growth.
+      const shapes: Record<string, [(size: number) => string, number]> = {
+        'short block quotes': [(size) => '> y\n\nz\n\n'.repeat(size), 10_000],
+        'lazy lines of a block quote': [(size) => '> x\n' + 'y\n'.repeat(size), 20_000],
+        'lazy lines of a list item': [(size) => '- x\n' + 'y\n'.repeat(size), 20_000],
+        'bold in one paragraph': [(size) => '**a** '.repeat(size), 40_000],
+        'brackets in one paragraph': [(size) => '[a] '.repeat(size), 40_000],
+        'a run of 20,000 stars': [(size) => '*'.repeat(size) + 'a' + '*'.repeat(size), 20_000]
       }
-      for (const [shape, body] of Object.entries(shapes)) {
-        const {result, ms} = timed(() => processText(page(body)))
+      for (const [shape, [body, size]] of Object.entries(shapes)) {
+        const result = processText(page(body(size)))
         expect(rules(result), shape).toEqual(['file-too-complex'])
         expect(result.messages[0]!.line, shape).toBeGreaterThanOrEqual(hostileLine)
-        expect(ms, shape).toBeLessThan(2000)
+        // Grown from ten times the size here: below, a run takes a millisecond or less,
+        // and noise rules.
+        expectLinear((larger) => {
+          const text = page(body(larger))
+          return () => processText(text)
+        }, size * 10)
       }
     }
   )
 
-  it('real pages stay far below every cap', {timeout: 60_000}, () => {
+  it('real pages stay far below every cap', () => {
     const pages = fixturePages().map(({bytes}) => bytes.toString('utf8'))
     if (hasCorpus) {
       for (const file of fs.readdirSync(headFolder, {recursive: true, encoding: 'utf8'})) {
@@ -293,13 +310,21 @@ describe('hostile pages, one at a time', () => {
     expect(highest.tableCells * 10).toBeLessThan(maxTableCells)
   })
 
-  it('an 8 MB single line: processed, in bounded time', {timeout: 40_000}, () => {
+  it('an 8 MB single line: processed, in linear time', {timeout: limit}, () => {
     // 9 s alone: linear, half of it parsing and half finding country names in 8 MB.
-    const line = 'L’Espace partenaires annonce de nouvelles offres. '.repeat(170_000)
-    const {result, ms} = timed(() => processText(page(line + '\n')))
+    const line = (size: number) => 'L’Espace partenaires annonce de nouvelles offres. '.repeat(size)
+    const result = processText(page(line(170_000) + '\n'))
     expect(result.report.status).toBe('processed')
-    expect(result.entries[0]!.sections.summary!.text).toHaveLength(line.length - 1)
-    expect(ms).toBeLessThan(40_000)
+    expect(result.entries[0]!.sections.summary!.text).toHaveLength(line(170_000).length - 1)
+    // Growth measured on 0.25 and 0.5 MB: the same code path, a small part of the time.
+    expectLinear(
+      (size) => {
+        const text = page(line(size) + '\n')
+        return () => processText(text)
+      },
+      5_000,
+      3
+    )
   })
 
   it('broken YAML front matter: reported at the line of the YAML error', () => {
@@ -332,11 +357,12 @@ describe('hostile pages, one at a time', () => {
         laughs.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`)
       }
 
-      const {result, ms} = timed(() =>
-        processText(`---\n${laughs.join('\n')}\nms.contentlocale: fr-FR\n---\n` + entry)
+      // Expanded, the aliases would be 9^10 strings: the hang guard fails a parser that
+      // tried.
+      const result = processText(
+        `---\n${laughs.join('\n')}\nms.contentlocale: fr-FR\n---\n` + entry
       )
       expect(rules(result)).toEqual(['front-matter-invalid'])
-      expect(ms).toBeLessThan(2000)
     }
   )
 
@@ -653,10 +679,10 @@ describe('herald build on hostile folders', () => {
       const compiled = (await import(
         pathToFileURL(distCli).href
       )) as typeof import('../pipeline/cli/main.js')
-      // 500,000 short lines: linear, but 13 s of parsing.
+      // 500,000 short lines: linear, but 13 s of parsing, so over the cap however fast the
+      // machine; the cap leaves the small page (50 ms alone) room on a busy machine.
       const input = folder({'2020-november.md': good, '2021-may.md': page('a\n'.repeat(500_000))})
       const io = {stdout: '', stderr: ''}
-      const start = performance.now()
       const code = await compiled.main(
         [
           'build',
@@ -667,7 +693,7 @@ describe('herald build on hostile folders', () => {
           '--threads',
           '2',
           '--max-file-time',
-          '1000',
+          '8000',
           '--json'
         ],
         {
@@ -676,7 +702,7 @@ describe('herald build on hostile folders', () => {
           isTerminal: false
         }
       )
-      expect(performance.now() - start).toBeLessThan(10_000)
+      // The cap, not the end of the page, stopped it: the report says so.
       expect(code).toBe(1)
       const report = JSON.parse(io.stdout) as Report
       expect(report.files.map((file) => [file.file, file.status])).toEqual([
@@ -686,7 +712,7 @@ describe('herald build on hostile folders', () => {
       expect(report.messages).toMatchObject([
         {
           ruleId: 'file-timeout',
-          reason: expect.stringMatching(/^Processing took longer than 1000 ms/)
+          reason: expect.stringMatching(/^Processing took longer than 8000 ms/)
         }
       ])
       expect(io.stderr).not.toMatch(stackFrame)
