@@ -70,23 +70,26 @@ function isEscape(scan: Scan, j: number): boolean {
 }
 
 /**
- * Consumes the separator between two numeric fields: spaces, one punctuation mark, and at
- * most one CLDR date word (2020 年 11, 2020. 11., 08/09-2020). Returns the index of the next
- * field, or -1 when there is no acceptable separator.
+ * Consumes a separator from token `i`: spaces, up to `maxPunct` of the punctuation marks
+ * `punct` accepts (dashes always), and at most one word `word` accepts. Returns the index
+ * of the next field, or -1 when there is no acceptable separator.
  */
-function numericSeparator(scan: Scan, i: number): number {
-  let punct = 0
+function separator(
+  scan: Scan,
+  i: number,
+  maxPunct: number,
+  punct: ReadonlySet<string>,
+  word: (token: Token) => boolean
+): number {
+  let punctuation = 0
   let words = 0
   let j = i
   for (; j < scan.tokens.length; j++) {
     const token = scan.tokens[j]!
     if (token.kind === 'space' || isEscape(scan, j)) continue
-    if (
-      token.kind === 'punct' &&
-      (scan.data.numericPunct.has(token.text) || /^\p{Pd}$/u.test(token.text))
-    ) {
-      if (++punct > 1) return -1
-    } else if (token.kind === 'word' && scan.data.dateWords.has(token.key)) {
+    if (token.kind === 'punct' && (punct.has(token.text) || /^\p{Pd}$/u.test(token.text))) {
+      if (++punctuation > maxPunct) return -1
+    } else if (token.kind === 'word' && word(token)) {
       if (++words > 1) return -1
     } else break
   }
@@ -94,29 +97,23 @@ function numericSeparator(scan: Scan, i: number): number {
 }
 
 /**
- * Consumes the separator around a month name: spaces, up to two punctuation marks and one
- * CLDR date word (gada, m) or, unless `strict`, short filler word (de, del, er, th).
+ * The separator between two numeric fields: one punctuation mark and at most one CLDR
+ * date word (2020 年 11, 2020. 11., 08/09-2020).
+ */
+function numericSeparator(scan: Scan, i: number): number {
+  return separator(scan, i, 1, scan.data.numericPunct, (token) =>
+    scan.data.dateWords.has(token.key)
+  )
+}
+
+/**
+ * The separator around a month name: up to two punctuation marks and one CLDR date word
+ * (gada, m) or, unless `strict`, short filler word (de, del, er, th).
  */
 function nameSeparator(scan: Scan, i: number, strict = false): number {
-  let punct = 0
-  let words = 0
-  let j = i
-  for (; j < scan.tokens.length; j++) {
-    const token = scan.tokens[j]!
-    if (token.kind === 'space' || isEscape(scan, j)) continue
-    if (
-      token.kind === 'punct' &&
-      (scan.data.namePunct.has(token.text) || /^\p{Pd}$/u.test(token.text))
-    ) {
-      if (++punct > 2) return -1
-    } else if (
-      token.kind === 'word' &&
-      (strict ? scan.data.dateWords.has(token.key) : isFiller(scan, token))
-    ) {
-      if (++words > 1) return -1
-    } else break
-  }
-  return j > i ? j : -1
+  return separator(scan, i, 2, scan.data.namePunct, (token) =>
+    strict ? scan.data.dateWords.has(token.key) : isFiller(scan, token)
+  )
 }
 
 function isFiller(scan: Scan, token: Token): boolean {
