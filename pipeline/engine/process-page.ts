@@ -185,7 +185,7 @@ export function processPage(
       )
     }
 
-    const key = options.memo ? partKey(page, text, part, salt, twinPart?.source) : ''
+    const key = options.memo ? partKey(page, text, part, salt, twinPart) : ''
     let result = options.memo?.get(key, place.line)
     if (!result) {
       result = extractPart(partView(page, part.start, part.end), {

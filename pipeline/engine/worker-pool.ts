@@ -141,7 +141,13 @@ export class WorkerPool {
       worker.on('message', onMessage)
       worker.on('error', onError)
       worker.on('exit', onExit)
-      const task: WorkerTask = {id, name: job.name, bytes: job.bytes, twin: job.twin}
+      const task: WorkerTask = {
+        id,
+        name: job.name,
+        bytes: job.bytes,
+        twin: job.twin,
+        memo: job.lane !== undefined
+      }
       worker.postMessage(task)
     })
   }
