@@ -42,7 +42,7 @@ function ratio(label, values, {atMost, percent = false}) {
   const value = median(values)
   const range =
     values.length > 1 ? ` (rounds ${shown(Math.min(...values))}–${shown(Math.max(...values))})` : ''
-  console.log(`  ${(label + ':').padEnd(27)} ${shown(value)}${range}, target ≤ ${shown(atMost)}`)
+  console.log(`  ${(label + ':').padEnd(32)} ${shown(value)}${range}, target ≤ ${shown(atMost)}`)
   targets.push({label, value: shown(value), target: `≤ ${shown(atMost)}`, holds: value <= atMost})
 }
 
