@@ -58,7 +58,7 @@ function parsingModules(files: string[]): string[] {
       file === 'dist/engine/process-page.js' ||
       file === 'dist/engine/pair-twins.js' ||
       file === 'dist/types/validators.js' ||
-      /^node_modules\/(micromark|mdast-util-from-markdown|unified|yaml)\//.test(file)
+      /^node_modules\/(?:micromark|mdast-util-from-markdown|unified|yaml)\//.test(file)
   )
 }
 
