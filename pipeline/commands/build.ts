@@ -1,14 +1,13 @@
 import path from 'node:path'
-import {assembleDatasets, type BuildDatasets} from '../engine/assemble-datasets.js'
-import {RunManifest} from '../datasets/run-manifest.js'
+import type {BuildDatasets} from '../engine/assemble-datasets.js'
 import {canonicalJson} from '../datasets/canonical-json.js'
+import {RunManifest} from '../datasets/run-manifest.js'
 import {datasetsOf, folderMarker, markerFile} from '../datasets/folder-owner.js'
 import {fileContent} from '../datasets/registry.js'
-import {validateDataset, type SchemaName} from '../datasets/validate.js'
+import type {SchemaName} from '../datasets/validate.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {defaultMaxFileSize, PageEngine, type EngineOptions, type Page} from '../engine/engine.js'
 import {tooLarge} from '../engine/failed-page.js'
-import {pairTwins} from '../engine/pair-twins.js'
 import type {PageResult} from '../engine/process-page.js'
 import {InputError} from '../errors.js'
 import {findPageFiles} from '../files/find-page-files.js'
@@ -114,21 +113,36 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const engine = new PageEngine(options)
   try {
     const read = inputs.filter((input): input is Page => 'bytes' in input)
-    const pages =
-      options.twins === false ? read : pairTwins(read, [...read, ...(options.twinPages ?? [])])
-    const paired = new Map(pages.map((page) => [page.name, page]))
-    const keys = inputs.map((input) =>
-      'bytes' in input ? engine.keyOf(paired.get(input.name)!) : `too-large ${input.name}`
-    )
     const stats = {pages: inputs.length, parsed: 0}
-    // An unchanged rebuild is decided here, before any cached result is read.
+    // An unchanged rebuild is decided here, before any page is paired, parsed or read from
+    // the cache, and before the parser and the dataset code are even loaded. Twins are a
+    // function of the pages, the twin pages and the option, so these keys cover them.
     const manifest =
       writes && options.cacheFolder ? new RunManifest<Report>(options.cacheFolder, out) : undefined
+    const keys = manifest
+      ? [
+          `twins ${options.twins !== false}`,
+          ...inputs.map((input) =>
+            'bytes' in input ? engine.keyOf(input) : `too-large ${input.name}`
+          ),
+          ...(options.twinPages ?? []).map((page) => `twin page ${engine.keyOf(page)}`)
+        ]
+      : []
     const recorded = manifest?.unchanged(keys)
     if (recorded) return {report: recorded, unchanged: true, written: false, stats}
 
+    const [{pairTwins}, {assembleDatasets}, {validateDataset}] = await Promise.all([
+      import('../engine/pair-twins.js'),
+      import('../engine/assemble-datasets.js'),
+      import('../datasets/validate.js')
+    ])
+    const pages =
+      options.twins === false ? read : pairTwins(read, [...read, ...(options.twinPages ?? [])])
     const processed = await engine.process(pages)
     stats.parsed = engine.stats.parsed
+    // The workers' heaps go before the datasets are assembled and serialised: the peak
+    // memory of a build is then the larger of the two stages, not their sum.
+    await engine.close()
     let next = 0
     const results = inputs.map((input) => ('result' in input ? input.result : processed[next++]!))
     const datasets = assembleDatasets(results, options.overrides)

@@ -4,16 +4,9 @@ import {datasetsWrittenBy} from '../datasets/registry.js'
 import {prepareFolder, writeFolder} from '../datasets/write-folder.js'
 import {RunManifest} from '../datasets/run-manifest.js'
 import {codeFingerprint} from '../engine/code-fingerprint.js'
-import {PageEngine} from '../engine/engine.js'
 import type {Page} from '../engine/engine.js'
 import {findTwinRef, openDocs, resolveDocs, type ResolvedDocs} from '../git/docs-source.js'
-import {walkCommits} from '../git/walk-commits.js'
-import {
-  buildHistory,
-  historyFileContents,
-  type HistoryOptions,
-  type HistoryStats
-} from '../history/build-history.js'
+import type {HistoryOptions, HistoryStats} from '../history/build-history.js'
 
 /**
  * `herald history`, as a function: open the docs source, walk the commits of a ref
@@ -69,6 +62,7 @@ async function readTwinVersions(
   twin: {ref: string; commit: string},
   options: Pick<HistoryCommandOptions, 'onTwinRead'>
 ): Promise<Page[]> {
+  const {walkCommits} = await import('../git/walk-commits.js')
   const versions = new Map<string, Page>()
   for await (const state of walkCommits({
     repo: docs.source.repo,
@@ -114,6 +108,11 @@ export async function history(options: HistoryCommandOptions): Promise<HistoryCo
   const recorded = manifest.unchanged(keys)
   if (recorded) return {stats: recorded, written: false, unchanged: true}
 
+  // Loaded only now: a run with nothing new needs neither the engine nor the diff.
+  const [{PageEngine}, {buildHistory, historyFileContents}] = await Promise.all([
+    import('../engine/engine.js'),
+    import('../history/build-history.js')
+  ])
   const twinPages = twin ? await readTwinVersions(docs, twin, options) : undefined
   const engine = new PageEngine({cacheFolder: options.cacheFolder})
   const result = await buildHistory({

@@ -3,7 +3,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {ResourceLimits} from 'node:worker_threads'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
-import {processPageSafely, tooLarge} from './failed-page.js'
+import {tooLarge} from './failed-page.js'
 import {PageCache, pageKey} from './page-cache.js'
 import {PartMemo} from './part-memo.js'
 import type {TwinPage} from './open-twin.js'
@@ -120,11 +120,15 @@ export class PageEngine {
   private async parse(jobs: Job[], progress: () => void): Promise<PageResult[]> {
     const threads = this.options.threads ?? availableParallelism()
     const workerFile = this.options.workerFile ?? defaultWorkerFile
-    if (threads <= 1 || jobs.length === 0 || !canStartWorkers(workerFile)) {
+    if (jobs.length === 0) return []
+    if (threads <= 1 || !canStartWorkers(workerFile)) {
+      const {processPageSafely} = await import('./process-page-safely.js')
       return jobs.map((job) => {
         const result = processPageSafely(job.name, job.bytes, {
           overrides: this.options.overrides,
-          memo: this.memo,
+          // Parts recur only in the versions of one page (a part's key holds the page's
+          // name): a memo serves lanes, and in a build would only hold results to no use.
+          memo: job.lane === undefined ? undefined : this.memo,
           twin: job.twin
         })
         progress()

@@ -1,6 +1,6 @@
 import {countMessages, emptyFileReport} from '../diagnostics/ledger.js'
 import type {Message} from '../types/report.js'
-import {processPage, type PageResult, type ProcessOptions} from './process-page.js'
+import type {PageResult} from './process-page.js'
 
 /**
  * Page results for pages that could not be processed: too large, crashed, over their time
@@ -48,17 +48,4 @@ export function timedOut(name: string, maxFileTime: number): PageResult {
     severity: 'error',
     reason: `Processing took longer than ${maxFileTime} ms: stopped; raise the cap with \`--max-file-time\` if the page is real`
   })
-}
-
-/** Processes a page; an unexpected exception becomes a `file-crashed` result. */
-export function processPageSafely(
-  name: string,
-  bytes: Uint8Array,
-  options: ProcessOptions
-): PageResult {
-  try {
-    return processPage(name, bytes, options)
-  } catch (error) {
-    return crashed(name, (error as Error).message ?? String(error))
-  }
 }

@@ -51,26 +51,47 @@ export function partSource(page: PageView, source: string, part: Part): string {
 }
 
 /**
+ * sxs segment ids (`<span data-ttu-id="1b257-107">`) are renumbered by every translation
+ * pass: the same entry, unchanged, comes back with other ids in the next version of its
+ * page. Splitting reads an id only for its length (see `page/split-segments.ts`), and a
+ * segment whose markup is kept as text shows its id in the view, which the key holds too;
+ * so a key may see every id character as one and the same without two different parts
+ * sharing it. Lengths stay, and with them the columns of everything after an id.
+ */
+const segmentId = /(data-[ts]tu-id=")([0-9A-Za-z-]{1,64})(?=">)/g
+
+/** `source` with every segment id masked, its length kept. */
+export function maskSegmentIds(source: string): string {
+  return source.replace(segmentId, (_match, attribute: string, id: string) =>
+    attribute.concat('0'.repeat(id.length))
+  )
+}
+
+/**
  * A part's memo key. Its result depends on its text — in sxs, with the English of its
- * segments —, on the page's name, month, locale and flavour, the severities (`salt`), and
- * the twin's part it takes its English from. The page's source commit and translation type
- * are filled in afterwards, so a page translated again from a new English commit still
- * reuses its unchanged parts.
+ * segments, and the segment ids only by their length —, on the page's name, month, locale
+ * and flavour, the severities (`salt`), and the twin's part it takes its English from. The
+ * page's source commit and translation type are filled in afterwards, so a page translated
+ * again from a new English commit still reuses its unchanged parts.
  */
 export function partKey(
   page: PageView,
   source: string,
   part: Part,
   salt: string,
-  twinSource = ''
+  twin?: {view: PageView; source: string}
 ): string {
   return createHash('sha256')
     .update(salt)
     .update('\0')
-    .update(partSource(page, source, part))
+    .update(maskSegmentIds(partSource(page, source, part)))
+    .update('\0')
+    .update(page.view.slice(part.start, part.end))
     .update('\0')
     .update(page.text(part.start, part.end).en ?? '')
     .update('\0')
-    .update(twinSource)
+    .update(twin ? maskSegmentIds(twin.source) : '')
+    .update('\0')
+    .update(twin?.view.view ?? '')
     .digest('hex')
 }

@@ -1,6 +1,6 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {SeverityOverrides} from '../diagnostics/rules.js'
-import {processPageSafely} from './failed-page.js'
+import {processPageSafely} from './process-page-safely.js'
 import type {TwinPage} from './open-twin.js'
 import {PartMemo} from './part-memo.js'
 import type {PageResult} from './process-page.js'
@@ -17,6 +17,11 @@ export interface WorkerTask {
   name: string
   bytes: Uint8Array
   twin?: TwinPage
+  /**
+   * Whether the page is one of a lane (the versions of one page, in order) and so may
+   * reuse and keep parts in the memo; the pages of a build never share a part.
+   */
+  memo: boolean
 }
 
 /** What a worker says: ready, or a page's result. */
@@ -27,7 +32,11 @@ const overrides = (workerData as {overrides?: SeverityOverrides} | undefined)?.o
 const memo = new PartMemo()
 
 parentPort?.on('message', (task: WorkerTask) => {
-  const result = processPageSafely(task.name, task.bytes, {overrides, memo, twin: task.twin})
+  const result = processPageSafely(task.name, task.bytes, {
+    overrides,
+    memo: task.memo ? memo : undefined,
+    twin: task.twin
+  })
   parentPort!.postMessage({type: 'result', id: task.id, result} satisfies WorkerReply)
 })
 parentPort?.postMessage({type: 'ready'} satisfies WorkerReply)

@@ -7,7 +7,7 @@ import {decodeText} from '../page/decode-text.js'
 import {frontMatterDate, frontMatterString, readFrontMatter} from '../page/front-matter.js'
 import {describeExcess, excessOf, measureComplexity} from '../page/page-complexity.js'
 import {monthFromFileName} from '../page/page-name.js'
-import {createPageView, partView} from '../page/page-view.js'
+import {blankFrontMatter, createPageView, partView} from '../page/page-view.js'
 import type {CountryRule} from '../types/country-rules.js'
 import type {Entry} from '../types/entries.js'
 import type {Offer} from '../types/offers.js'
@@ -177,6 +177,10 @@ export function processPage(
 
   const facts = {file, month, locale, sourceCommit: null, translationType: null}
   const salt = JSON.stringify([file, month, locale, page.flavour, options.overrides ?? {}])
+  // Parts see the page with its front matter blanked, so the memo keys them by that text:
+  // a new version of a page always changes its front matter (dates, hashes), and its head
+  // part is then reused as the others are.
+  const keySource = options.memo ? blankFrontMatter(text, frontMatter.value.end) : ''
   const parts: Array<{result: PartResult; twin: string | null}> = []
   for (const part of pageParts(page)) {
     const twinPart = typeof twin === 'object' ? twin.take(part.label) : undefined
@@ -189,7 +193,7 @@ export function processPage(
       )
     }
 
-    const key = options.memo ? partKey(page, text, part, salt, twinPart?.source) : ''
+    const key = options.memo ? partKey(page, keySource, part, salt, twinPart) : ''
     let result = options.memo?.get(key, place.line)
     if (!result) {
       result = extractPart(partView(page, part.start, part.end), {

@@ -122,7 +122,8 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
   let pending: CommitState[] = []
   let versions = 0
 
-  const fold = async (states: CommitState[]) => {
+  /** Sends the page versions of a window of commits to the engine. */
+  const processWindow = async (states: CommitState[]): Promise<Map<string, PageResult>> => {
     // The versions these commits bring, each once, in commit order.
     const wanted = new Map<string, {name: string; bytes: Uint8Array}>()
     for (const state of states) {
@@ -139,8 +140,11 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
       ? pairTwins([...wanted.values()], options.twinPages)
       : [...wanted.values()]
     const processed = await options.engine.process(pages, {lanes: true})
-    const results = new Map(keys.map((key, index) => [key, processed[index]!]))
+    return new Map(keys.map((key, index) => [key, processed[index]!]))
+  }
 
+  /** Folds a window of commits, whose page versions the engine processed, into the timelines. */
+  const foldWindow = (states: CommitState[], results: ReadonlyMap<string, PageResult>) => {
     for (const state of states) {
       const {sha, date, subject} = state.commit
       const at = {commit: sha, date}
@@ -196,17 +200,31 @@ export async function buildHistory(options: HistoryOptions): Promise<HistoryResu
     }
   }
 
+  // The workers process one window while this thread folds the one before and reads the
+  // next from git; the engine runs one window at a time.
+  let inFlight: {states: CommitState[]; results: Promise<Map<string, PageResult>>} | undefined
+  const launch = async (states: CommitState[]) => {
+    const before = inFlight
+    const done = before ? await before.results : undefined
+    const results = processWindow(states)
+    // Awaited once the walk has read the next window; a failure is seen then.
+    results.catch(() => {})
+    inFlight = {states, results}
+    if (before) foldWindow(before.states, done!)
+  }
+
   for await (const state of walkCommits(options, list)) {
     pending.push(state)
     versions += state.versions.length
     if (versions >= window) {
-      await fold(pending)
+      await launch(pending)
       pending = []
       versions = 0
     }
   }
 
-  await fold(pending)
+  await launch(pending)
+  foldWindow(inFlight!.states, await inFlight!.results)
   stats.distinct = seen.size
   stats.parsed = options.engine.stats.parsed - parsedBefore
   const datasets: HistoryDatasets = {

@@ -23,15 +23,21 @@ export interface PageView {
 }
 
 /**
+ * `source` with its front matter (up to `frontMatterEnd`) turned to spaces, its line breaks
+ * kept: offsets, lines and columns stay those of the file.
+ */
+export function blankFrontMatter(source: string, frontMatterEnd: number): string {
+  return source.slice(0, frontMatterEnd).replace(/[^\n]/g, ' ') + source.slice(frontMatterEnd)
+}
+
+/**
  * The view of a page after its front matter: sxs spans split out, flavour detected,
  * English and source places of any range at hand.
  */
 export function createPageView(source: string, frontMatterEnd: number): PageView {
   // The front matter is blanked before the spans are split: span markup in it (a
   // translated title) is YAML, not a segment, and its offsets stay those of the source.
-  const segmented = splitSegments(
-    source.slice(0, frontMatterEnd).replace(/[^\n]/g, ' ') + source.slice(frontMatterEnd)
-  )
+  const segmented = splitSegments(blankFrontMatter(source, frontMatterEnd))
   const flavour = segmented.segments.length > 0 ? 'sxs' : 'plain'
   const lines = location(source)
   const sourcePlace = (sourceOffset: number): Place => {
