@@ -5,7 +5,9 @@ import {docsRepository, fixturePage} from './helpers/docs-repo.js'
 import {gitIn as git} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {readRecords, scratchFolder, snapshot} from './helpers/scratch.js'
+import {commitMessageCap} from '../pipeline/commands/commit-message.js'
 import {oneAtATime, settleBounded} from '../pipeline/sources/run-bounded.js'
+import {corpusFolder} from './helpers/corpus.js'
 
 /**
  * `herald regenerate` over the sources of a config, on small docs repositories made here:
@@ -293,5 +295,127 @@ describe('settleBounded and oneAtATime', () => {
     ])
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
     expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled', 'fulfilled'])
+  })
+})
+
+/** The history bundles of the corpus: two locales as two sources. */
+const historyFolder = path.join(corpusFolder, 'history')
+const bundles = {
+  fr: path.join(historyFolder, 'fr-fr.bundle'),
+  ja: path.join(historyFolder, 'ja-jp.bundle')
+}
+const hasBundles = Object.values(bundles).every((bundle) => fs.existsSync(bundle))
+if (!hasBundles) {
+  console.warn(
+    `Regenerating a config of the history bundles skipped: ${historyFolder} is absent (see README).`
+  )
+}
+
+/** The commit a branch of a bundle names. */
+function bundleHead(bundle: string, branch: string): string {
+  const heads = git(historyFolder, 'bundle', 'list-heads', bundle, `refs/heads/${branch}`)
+  return heads.split(' ')[0]!
+}
+
+interface CorpusEntry {
+  key: string
+  locale: string
+  flavour: string
+}
+
+describe.runIf(hasBundles)('a config of the fr-FR (plain) and ja-JP (sxs) history bundles', () => {
+  let repo = ''
+  let config = ''
+  let result: Awaited<ReturnType<typeof runCli>>
+  const regenerate = () =>
+    runCli('regenerate', '--config', config, '--commit', '--cache', path.join(repo, '.cache'))
+
+  beforeAll(async () => {
+    repo = publishedRepo()
+    config = writeConfig(repo, [
+      {docs: bundles.fr, ref: 'live', locale: 'fr-fr', out: 'data/fr-fr'},
+      {docs: bundles.ja, ref: 'live-sxs', locale: 'ja-jp', out: 'data/ja-jp'}
+    ])
+    result = await regenerate()
+  })
+
+  it('regenerates both into their folders, the plain pages with the English of their twins', () => {
+    expect([0, 1]).toContain(result.code)
+    expect(result.stderr).toContain('herald: data/fr-fr: English for the plain pages from')
+    const fr = readRecords<CorpusEntry & {title: {en?: string}}>(
+      path.join(repo, 'data/fr-fr'),
+      'entries.json'
+    )
+    const ja = readRecords<CorpusEntry>(path.join(repo, 'data/ja-jp'), 'entries.json')
+    expect(fr.length).toBeGreaterThan(100)
+    expect(ja.length).toBeGreaterThan(100)
+    expect(new Set(fr.map((entry) => `${entry.locale} ${entry.flavour}`))).toEqual(
+      new Set(['fr-FR plain'])
+    )
+    expect(new Set(ja.map((entry) => `${entry.locale} ${entry.flavour}`))).toEqual(
+      new Set(['ja-JP sxs'])
+    )
+    expect(fr.filter((entry) => entry.title.en !== undefined).length).toBeGreaterThan(fr.length / 2)
+  })
+
+  it('catalogs every announcement of both folders once, with the locales that have it', () => {
+    const catalog = readRecords<CatalogRecord>(
+      path.join(repo, 'data/catalog'),
+      'announcements.json'
+    )
+    const byLocale = new Map<string, Set<string>>()
+    for (const folder of ['data/fr-fr', 'data/ja-jp']) {
+      for (const entry of readRecords<CorpusEntry>(path.join(repo, folder), 'entries.json')) {
+        byLocale.set(entry.locale, (byLocale.get(entry.locale) ?? new Set()).add(entry.key))
+      }
+    }
+
+    const keys = new Set([...byLocale.values()].flatMap((set) => [...set]))
+    expect(catalog.map((record) => record.key)).toEqual([...keys].sort())
+    for (const record of catalog) {
+      for (const [locale, set] of byLocale) {
+        expect(Object.hasOwn(record.locales, locale), `${record.key} ${locale}`).toBe(
+          set.has(record.key)
+        )
+      }
+
+      if (record.locales['fr-FR']) expect(record.locales['fr-FR'].flavours).toEqual(['plain'])
+      if (record.locales['ja-JP']) expect(record.locales['ja-JP'].flavours).toEqual(['sxs'])
+    }
+
+    const report = JSON.parse(
+      fs.readFileSync(path.join(repo, 'data/catalog/report.json'), 'utf8')
+    ) as {
+      coverage: Array<{locale: string; present: number; missing: number}>
+    }
+    expect(report.coverage).toEqual(
+      [...byLocale].map(([locale, set]) =>
+        expect.objectContaining({locale, present: set.size, missing: keys.size - set.size})
+      )
+    )
+  })
+
+  it('makes one commit of the three folders, capped, with the docs commit of each source', () => {
+    expect(commitCount(repo)).toBe(2)
+    const files = committedFiles(repo)
+    for (const folder of ['fr-fr', 'ja-jp', 'catalog']) {
+      expect(files).toContain(`data/${folder}/herald.json`)
+    }
+
+    expect(files.every((file) => file.startsWith('data/'))).toBe(true)
+    const message = git(repo, 'log', '-1', '--format=%B')
+    expect(Buffer.byteLength(message, 'utf8')).toBeLessThanOrEqual(commitMessageCap)
+    expect(message).toMatch(/^herald: \d+ entries added; \d+ offers added/)
+    expect(
+      git(repo, 'log', '-1', '--format=%(trailers:key=Docs-Commit,valueonly)').split('\n')
+    ).toEqual([bundleHead(bundles.fr, 'live'), bundleHead(bundles.ja, 'live-sxs')])
+    expect(git(repo, 'status', '--porcelain', '--', 'data')).toBe('')
+  })
+
+  it('run again on the same docs: no change, no commit', async () => {
+    const again = await regenerate()
+    expect(again.code).toBe(result.code)
+    expect(again.stdout).toBe('herald: no changes\n')
+    expect(commitCount(repo)).toBe(2)
   })
 })
