@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {readConfig} from '../pipeline/config/read-config.js'
 import {ConfigError} from '../pipeline/errors.js'
 import {runCli} from './helpers/run-cli.js'
-import {scratchFolder} from './helpers/scratch.js'
+import {root, scratchFolder} from './helpers/scratch.js'
 
 /**
  * `herald.config.json`: checked against its schema and for folders that would replace
@@ -192,5 +192,26 @@ describe('herald regenerate and its config on the command line', () => {
     expect(parallel.stderr).toContain('`--parallel` is for the sources of a config')
     const zero = await runCli('regenerate', '--parallel', '0')
     expect(zero.stderr).toContain('`--parallel 0`: expected a whole number above 0')
+  })
+})
+
+describe('the configs the project shows', () => {
+  it("this repository's herald.config.json, which the workflow reads, is valid", () => {
+    const config = readConfig(path.join(root, 'herald.config.json'))
+    expect(config.sources.length).toBeGreaterThan(1)
+  })
+
+  it("the README's example is valid, and is this repository's config", () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Many sources, one command'))
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1]!
+    const file = configFile(example)
+    expect(readConfig(file).sources.map((source) => source.shown)).toEqual([
+      'data/fr-fr',
+      'data/ja-jp'
+    ])
+    expect(JSON.parse(example)).toEqual(
+      JSON.parse(fs.readFileSync(path.join(root, 'herald.config.json'), 'utf8'))
+    )
   })
 })
