@@ -6,6 +6,13 @@ import {gitIn as git} from './helpers/git.js'
 import {runCli} from './helpers/run-cli.js'
 import {readRecords, scratchFolder, snapshot} from './helpers/scratch.js'
 import {commitMessageCap} from '../pipeline/commands/commit-message.js'
+import {
+  isDone,
+  reasonOf,
+  regenerateSources,
+  type RegenerateSourcesResult
+} from '../pipeline/commands/regenerate-sources.js'
+import {readConfig} from '../pipeline/config/read-config.js'
 import {oneAtATime, settleBounded} from '../pipeline/sources/run-bounded.js'
 import {corpusFolder} from './helpers/corpus.js'
 
@@ -239,6 +246,39 @@ describe('fetching at once or one at a time', () => {
       expect(Object.keys(one!).length).toBeGreaterThan(1)
       expect(three).toEqual(one)
     }
+  })
+})
+
+describe('the caches of a config run', () => {
+  it('a second run on the same docs reads the clones and page results of the first', async () => {
+    const french = docsRepository([{'2020-november.md': frenchPage}])
+    const german = docsRepository([{'2020-november.md': germanPage}])
+    const repo = publishedRepo()
+    const config = readConfig(
+      writeConfig(repo, [
+        {docs: `file://${french}`, locale: 'fr-fr', out: 'data/fr-fr'},
+        {docs: `file://${german}`, locale: 'de-de', out: 'data/de-de'}
+      ])
+    )
+    const run = () =>
+      regenerateSources({config, cacheFolder: path.join(repo, '.cache'), threads: 1})
+    const first = await run()
+    const second = await run()
+    const states = (result: RegenerateSourcesResult) =>
+      result.sources.map((outcome) =>
+        isDone(outcome)
+          ? {cloned: outcome.docs.source.cloned, unchanged: outcome.build.unchanged}
+          : reasonOf(outcome.error)
+      )
+    expect(states(first)).toEqual([
+      {cloned: true, unchanged: false},
+      {cloned: true, unchanged: false}
+    ])
+    // Fetched into the clones, and every page as the last build left it: nothing rebuilt.
+    expect(states(second)).toEqual([
+      {cloned: false, unchanged: true},
+      {cloned: false, unchanged: true}
+    ])
   })
 })
 

@@ -145,7 +145,9 @@ export async function regenerateSources(
         onWarning: buildOptions.onWarning
       })
       checkLocale(config, source, fetched.pages)
-      const rebuilt = await buildTurn(() => rebuildFolder(source.out, fetched, buildOptions))
+      const rebuilt = await buildTurn(() =>
+        rebuildFolder(source.out, fetched, {...buildOptions, cacheFolder})
+      )
       if (!rebuilt.changes) {
         const reason = `a dataset fails its schema, nothing written: ${rebuilt.build.invalid}`
         return {source, error: new DatasetError(reason), build: rebuilt.build}
