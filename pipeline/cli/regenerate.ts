@@ -1,5 +1,6 @@
 import path from 'node:path'
 import {UsageError} from '../errors.js'
+import {defaultParallelSources} from '../sources/run-bounded.js'
 import {buildTuningOptions, defaultCacheFolder} from './build-options.js'
 import type {RuleId, Severity} from '../diagnostics/rules.js'
 import type {Io} from './io.js'
@@ -21,7 +22,7 @@ Without --docs, reads the sources from a config file (herald.config.json; its sc
 its folder, a few fetched at once (--parallel), then the catalog across all the folders
 (announcements.json, report.json) is written to the catalog's folder, and --commit makes
 one commit of them all. A source that fails is reported and its folder left as it was;
-the others are written and committed, and the exit code says a source failed.
+the others are written and committed, and the run ends with exit code 3.
 
 SRC is a docs checkout, a bare repository, a git bundle, or a git URL (https://, ssh://,
 git://, file://, user@host:path). Bundles and URLs are cloned bare into the cache once and
@@ -57,7 +58,7 @@ as \`herald build\` names them.`,
       type: 'string',
       value: 'N',
       parse: positiveInteger,
-      defaultText: '3',
+      defaultText: String(defaultParallelSources),
       help: 'Sources of the config fetched at once (their builds take turns)'
     },
     force: {

@@ -11,7 +11,7 @@ import {openDocs, type DocsSource, type ResolvedDocs} from '../git/docs-source.j
 import {commitOutputs, findOutputRepo, outputChanged, type OutputRepo} from '../git/output-repo.js'
 import {fetchDocs} from '../sources/fetch-docs.js'
 import {pagesOfOtherLocales} from '../sources/page-locales.js'
-import {oneAtATime, settleBounded} from '../sources/run-bounded.js'
+import {defaultParallelSources, oneAtATime, settleBounded} from '../sources/run-bounded.js'
 import type {Diff} from '../types/diff.js'
 import type {BuildResult} from './build.js'
 import {commitMessage, type FailedSource} from './commit-message.js'
@@ -40,12 +40,6 @@ export interface RegenerateSourcesOptions extends RebuildOptions {
   /** Called once the twin branch's pages of a source are read. */
   onTwinRead?: (source: ConfigSource, twin: {ref: string; commit: string}, pages: Page[]) => void
 }
-
-/**
- * Sources fetched at once: git spends its time on the network and the disk, so a few
- * overlap well; more would only compete for the same disk and connection.
- */
-export const defaultParallelSources = 3
 
 /** A source regenerated: its folder written (or refused, when a dataset fails its schema). */
 export interface SourceDone {
@@ -137,16 +131,18 @@ export async function regenerateSources(
     config.sources,
     parallel ?? defaultParallelSources,
     async (source): Promise<SourceDone | SourceFailed> => {
+      // Warnings come while other sources run: each says whose it is.
+      const onWarning = (message: string) => buildOptions.onWarning?.(`${source.shown}: ${message}`)
       const fetched = await fetchDocs(await open(source.docs), {
         ref: source.ref,
         twins: buildOptions.twins,
         onPagesRead: (docs, pages) => onPagesRead?.(source, docs, pages),
         onTwinRead: (twin, pages) => onTwinRead?.(source, twin, pages),
-        onWarning: buildOptions.onWarning
+        onWarning
       })
       checkLocale(config, source, fetched.pages)
       const rebuilt = await buildTurn(() =>
-        rebuildFolder(source.out, fetched, {...buildOptions, cacheFolder})
+        rebuildFolder(source.out, fetched, {...buildOptions, cacheFolder, onWarning})
       )
       if (!rebuilt.changes) {
         const reason = `a dataset fails its schema, nothing written: ${rebuilt.build.invalid}`

@@ -105,15 +105,16 @@ function checkLocale(file: string, field: string, locale: string): void {
   )
 }
 
+/** Whether `inner` is `outer` or a folder inside it. */
+function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
 /** No folder twice, none inside another: each build replaces its folder whole. */
 function checkFolders(file: string, folders: Array<{field: string; out: string}>): void {
   for (const [index, one] of folders.entries()) {
     for (const other of folders.slice(index + 1)) {
-      const inside = (outer: string, inner: string) => {
-        const relative = path.relative(outer, inner)
-        return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-      }
-
       if (one.out === other.out) {
         throw new ConfigError(
           `${file}: ${one.field} and ${other.field} are the same folder (${one.out}), and each ` +
@@ -121,9 +122,9 @@ function checkFolders(file: string, folders: Array<{field: string; out: string}>
         )
       }
 
-      const [outer, inner] = inside(one.out, other.out)
+      const [outer, inner] = isWithin(one.out, other.out)
         ? [one, other]
-        : inside(other.out, one.out)
+        : isWithin(other.out, one.out)
           ? [other, one]
           : []
       if (outer && inner) {

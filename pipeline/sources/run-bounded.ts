@@ -5,6 +5,13 @@
  */
 
 /**
+ * Sources fetched at once: git spends its time on the network and the disk, so a few
+ * overlap well; more would only compete for the same disk and connection, and hold more
+ * pages in memory while they wait for their build.
+ */
+export const defaultParallelSources = 3
+
+/**
  * Runs `work` on every item, at most `limit` at once, in the items' order; resolves with
  * every outcome once all are settled, so that one failure stops none of the others.
  */
