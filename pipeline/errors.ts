@@ -75,3 +75,8 @@ export class CloneCacheError extends HeraldError {
 export class OutputRepoError extends HeraldError {
   override name = 'OutputRepoError'
 }
+
+/** A `herald.config.json` that cannot be read, or does not follow its schema (`config/read-config.ts`). */
+export class ConfigError extends HeraldError {
+  override name = 'ConfigError'
+}

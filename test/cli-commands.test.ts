@@ -17,15 +17,16 @@ it('build --help names every file a build writes', async () => {
 })
 
 describe('herald schema', () => {
-  const names = [...registry.map((definition) => definition.schema), 'diff']
+  const names = [...registry.map((definition) => definition.schema), 'diff', 'herald-config']
 
-  it('lists the schemas of every dataset and of the diff, with what each describes', async () => {
+  it('lists the schemas of every dataset, the diff and the config, with what each describes', async () => {
     const {code, stdout} = await runCli('schema')
     expect(code).toBe(0)
     const rows = stdout.trimEnd().split('\n')
     expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(names)
     expect(rows[0]).toMatch(/^entries +entries\.json$/)
-    expect(rows.at(-1)).toMatch(/^diff +the output of `herald diff --json`$/)
+    expect(rows.at(-2)).toMatch(/^diff +the output of `herald diff --json`$/)
+    expect(rows.at(-1)).toMatch(/^herald-config +herald\.config\.json, the sources of/)
   })
 
   it('prints the schema file of a name as the package ships it', async () => {

@@ -107,6 +107,6 @@ describe('commitMessage', () => {
   it('takes a smaller cap', () => {
     const added = Array.from({length: 100}, (_, index) => entry(index))
     const diff = diffDatasets(datasets('old', {}), datasets('new', {entries: added}))
-    expect(bytes(commitMessage(diff, docs, 2000))).toBeLessThanOrEqual(2000)
+    expect(bytes(commitMessage(diff, docs, {maxBytes: 2000}))).toBeLessThanOrEqual(2000)
   })
 })

@@ -363,7 +363,7 @@ describe('a docs checkout with partner-center/announcements/', () => {
         expect(file.stderr).toContain('is a file but not a git bundle')
         const usage = await run('--docs', docs)
         expect(usage.code).toBe(2)
-        expect(usage.stderr).toContain('needs --docs SRC and --out DIR')
+        expect(usage.stderr).toContain('`herald regenerate --docs SRC` needs --out DIR')
         noStack(folder.stderr + file.stderr + usage.stderr)
       } finally {
         fs.rmSync(plain, {recursive: true, force: true})

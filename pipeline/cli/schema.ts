@@ -3,11 +3,12 @@ import {registry} from '../datasets/registry.js'
 import {UsageError} from '../errors.js'
 import {defineCommand} from './options.js'
 
-/** The schemas of the contract: every dataset of the registry, and the diff. */
+/** The schemas of the contract: every dataset of the registry, the diff, and the config. */
 function schemas(): Array<{name: string; describes: string}> {
   return [
     ...registry.map((definition) => ({name: definition.schema, describes: definition.file})),
-    {name: 'diff', describes: 'the output of `herald diff --json`'}
+    {name: 'diff', describes: 'the output of `herald diff --json`'},
+    {name: 'herald-config', describes: 'herald.config.json, the sources of `herald regenerate`'}
   ]
 }
 
@@ -20,7 +21,8 @@ export const schemaCommand = defineCommand({
   summary: 'Print the JSON Schema of a dataset, or list the schemas',
   usage: 'herald schema [NAME] [options]',
   description: `Prints the JSON Schema that a dataset file follows (NAME: entries, offers,
-country-rules…, or diff for \`herald diff --json\`), as the package ships it in schemas/.
+country-rules…, diff for \`herald diff --json\`, or herald-config for the sources of
+\`herald regenerate\`), as the package ships it in schemas/.
 Without NAME, lists the schemas and the file each one describes.`,
   positionals: {usage: '[NAME]', what: 'at most one schema name', min: 0, max: 1},
   options: {},

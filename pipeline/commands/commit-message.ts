@@ -5,7 +5,7 @@ import type {Diff} from '../types/diff.js'
 /**
  * The message of a `herald regenerate --commit` commit: the Markdown summary of the
  * diff (its headline counts every dataset's changes), then trailers naming the docs
- * commit read. A month of changes over two flavours made messages of 80–110 KB, which
+ * commit read (one group per source, with its folder, when a config names several). A month of changes over two flavours made messages of 80–110 KB, which
  * `git log` and the hosting sites show badly: the message is capped, keeping the headline
  * and the first changes of each dataset, then "… and N more".
  */
@@ -17,17 +17,57 @@ export const commitMessageCap = 20_000
 export interface DocsCommit {
   ref: string
   commit: string
+  /** The folder built from it, where one commit holds several (a config's sources). */
+  out?: string
+}
+
+/** A source of a config that could not be regenerated: its folder is left out of the commit. */
+export interface FailedSource {
+  out: string
+  /** Why, in one line. */
+  reason: string
+}
+
+/** What a commit message may say besides the diff. */
+export interface MessageOptions {
+  /** Largest message, in bytes of UTF-8; default {@link commitMessageCap}. */
+  maxBytes?: number
+  /** Sources that failed: listed before the trailers, so the log says what is missing. */
+  failed?: readonly FailedSource[]
 }
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8')
 
+/** The trailers of the docs commits read: `Docs-Out` (with several), `Docs-Ref`, `Docs-Commit`. */
+function trailersOf(docs: DocsCommit | readonly DocsCommit[]): string {
+  const list: readonly DocsCommit[] = Array.isArray(docs) ? docs : [docs as DocsCommit]
+  const lines = list.flatMap((item) => [
+    ...(item.out === undefined ? [] : [`Docs-Out: ${item.out}`]),
+    `Docs-Ref: ${item.ref}`,
+    `Docs-Commit: ${item.commit}`
+  ])
+  return `\n\n${lines.join('\n')}\n`
+}
+
+/** A paragraph naming the sources that failed, their reasons cut to one line of 200 bytes. */
+function failedParagraph(failed: readonly FailedSource[]): string {
+  if (failed.length === 0) return ''
+  const lines = failed.map((source) => {
+    const reason = source.reason.split('\n')[0]!
+    const short = reason.length > 200 ? `${reason.slice(0, 199)}…` : reason
+    return `- ${source.out}: ${short}`
+  })
+  return `\n\nNot regenerated (left as they were):\n${lines.join('\n')}`
+}
+
 /** The commit message for `diff`, at most `maxBytes` long. */
 export function commitMessage(
   diff: Diff,
-  docs: DocsCommit,
-  maxBytes: number = commitMessageCap
+  docs: DocsCommit | readonly DocsCommit[],
+  options: MessageOptions = {}
 ): string {
-  const trailers = `\n\nDocs-Ref: ${docs.ref}\nDocs-Commit: ${docs.commit}\n`
+  const {maxBytes = commitMessageCap, failed = []} = options
+  const trailers = failedParagraph(failed) + trailersOf(docs)
   if (!hasChanges(diff)) {
     return `herald: no record changed (source positions or report only)${trailers}`
   }

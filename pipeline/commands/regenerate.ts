@@ -5,14 +5,8 @@ import {diffDatasetFolders} from '../diff/diff-folders.js'
 import {datasetFiles} from '../datasets/registry.js'
 import {prepareFolder} from '../datasets/write-folder.js'
 import type {Page} from '../engine/engine.js'
-import {DatasetError, HeraldError, OutputError} from '../errors.js'
-import {
-  findTwinRef,
-  openDocs,
-  readPages,
-  resolveDocs,
-  type ResolvedDocs
-} from '../git/docs-source.js'
+import {DatasetError, OutputError} from '../errors.js'
+import {openDocs, type ResolvedDocs} from '../git/docs-source.js'
 import {
   commitOutput,
   committedOutput,
@@ -21,6 +15,7 @@ import {
   type OutputRepo
 } from '../git/output-repo.js'
 import type {Diff} from '../types/diff.js'
+import {fetchDocs} from '../sources/fetch-docs.js'
 import {build, type BuildOptions, type BuildResult} from './build.js'
 import {commitMessage} from './commit-message.js'
 
@@ -100,8 +95,7 @@ function emptyFolder(scratch: string): string {
 
 /**
  * Commits `out` when a file in it differs from HEAD. The message says what the commit
- * changes: `out` at HEAD (nothing before its first commit) → `out` now. That is what this
- * run found, unless an earlier run wrote `out` and could not commit it.
+ * changes since HEAD (see {@link changesSinceHead}).
  */
 async function commitChanges(
   repo: OutputRepo,
@@ -111,36 +105,68 @@ async function commitChanges(
   options: Pick<RegenerateOptions, 'onWarning'>
 ): Promise<RegenerateResult['commit']> {
   if (!(await outputChanged(repo))) return 'unchanged'
-  const committed = await committedOutput(repo)
-  const diff = committed
-    ? await diffOutput(committed, out, scratch, {...options, repo: repo.top})
-    : await diffOutput(emptyFolder(scratch), out, scratch, options)
+  const diff = await changesSinceHead(repo, out, scratch, options)
   const message = commitMessage(diff, docs)
   const sha = await commitOutput(repo, message, path.join(scratch, 'message.md'))
   return {sha, top: repo.top, message}
 }
 
 /**
- * The sxs pages of the twin branch (`live-sxs` beside `live`), which lend their English to
- * the plain pages; none when the ref has no sxs twin. A twin that cannot be read is a
- * warning, not a failure: the plain pages are then built without English.
+ * What a commit of `out` changes: `out` at HEAD (nothing before its first commit) → `out`
+ * now. That is what this run found, unless an earlier run wrote `out` and could not
+ * commit it.
  */
-async function readTwinPages(
-  docs: ResolvedDocs,
-  options: Pick<RegenerateOptions, 'onTwinRead' | 'onWarning'>
-): Promise<Page[]> {
-  const twin = await findTwinRef(docs)
-  if (!twin?.ref.endsWith('-sxs')) return []
+export async function changesSinceHead(
+  repo: OutputRepo,
+  out: string,
+  scratch: string,
+  options: Pick<RegenerateOptions, 'onWarning'>
+): Promise<Diff> {
+  const committed = await committedOutput(repo)
+  return committed
+    ? diffOutput(committed, out, scratch, {...options, repo: repo.top})
+    : diffOutput(emptyFolder(scratch), out, scratch, options)
+}
+
+/** What {@link rebuildFolder} did. */
+export interface RebuildResult {
+  build: BuildResult
+  /** What changed in the folder since before the run; undefined when the build was invalid. */
+  changes?: Diff
+}
+
+/** The options of a build into a folder of `herald regenerate`. */
+export type RebuildOptions = Omit<
+  BuildOptions,
+  'inputs' | 'pages' | 'twinPages' | 'writer' | 'dryRun' | 'out'
+> &
+  Pick<RegenerateOptions, 'onWarning'>
+
+/**
+ * Builds the pages into `out` and diffs the datasets `out` held before against the new
+ * ones; a build whose datasets fail their schema writes nothing and has no changes.
+ */
+export async function rebuildFolder(
+  out: string,
+  pages: {pages: Page[]; twinPages: Page[]},
+  options: RebuildOptions
+): Promise<RebuildResult> {
+  const {onWarning, ...rest} = options
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-regenerate-'))
   try {
-    const pages = await readPages({...docs, ref: twin.ref, commit: twin.commit})
-    options.onTwinRead?.(twin, pages)
-    return pages
-  } catch (error) {
-    if (!(error instanceof HeraldError)) throw error
-    options.onWarning?.(
-      `the twin branch \`${twin.ref}\` cannot be read, plain pages get no English: ${error.message}`
-    )
-    return []
+    const before = path.join(scratch, 'before')
+    snapshot(out, before)
+    const built = await build({
+      ...rest,
+      writer: 'regenerate',
+      pages: pages.pages,
+      twinPages: pages.twinPages,
+      out
+    })
+    if (built.invalid) return {build: built}
+    return {build: built, changes: await diffOutput(before, out, scratch, {onWarning})}
+  } finally {
+    fs.rmSync(scratch, {recursive: true, force: true})
   }
 }
 
@@ -168,21 +194,20 @@ export async function regenerate(options: RegenerateOptions): Promise<Regenerate
   prepareFolder(out, {writer: 'regenerate', force: options.force})
   const repo = commit ? await findOutputRepo(out, shown) : undefined
   const source = await openDocs(given, {cacheFolder: path.join(options.cacheFolder, 'docs')})
-  const docs = await resolveDocs(source, ref)
-  const pages = await readPages(docs)
-  onPagesRead?.(docs, pages)
-  const twinPages =
-    options.twins === false ? [] : await readTwinPages(docs, {onTwinRead, onWarning})
-
+  const fetched = await fetchDocs(source, {
+    ref,
+    twins: options.twins,
+    onPagesRead,
+    onTwinRead,
+    onWarning
+  })
+  const {docs} = fetched
+  const rebuilt = await rebuildFolder(out, fetched, {...rest, onWarning})
+  if (!rebuilt.changes) return {docs, ...rebuilt}
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-regenerate-'))
   try {
-    const before = path.join(scratch, 'before')
-    snapshot(out, before)
-    const built = await build({...rest, writer: 'regenerate', pages, twinPages, out})
-    if (built.invalid) return {docs, build: built}
-    const changes = await diffOutput(before, out, scratch, {onWarning})
     const committed = repo ? await commitChanges(repo, out, docs, scratch, {onWarning}) : undefined
-    return {docs, build: built, changes, commit: committed}
+    return {docs, ...rebuilt, commit: committed}
   } finally {
     fs.rmSync(scratch, {recursive: true, force: true})
   }

@@ -18,6 +18,7 @@ export type SchemaName =
   | 'offers'
   | 'countryRules'
   | 'report'
+  | 'announcements'
   | 'diff'
   | 'entryHistory'
   | 'offerHistory'

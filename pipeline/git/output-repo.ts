@@ -130,13 +130,34 @@ export async function commitOutput(
   message: string,
   messageFile: string
 ): Promise<string> {
-  const {top, pathspec, shown} = repo
+  return commitOutputs([repo], message, messageFile)
+}
+
+/**
+ * Several folders of one repository (the folders of a config's sources and its catalog)
+ * in one commit, as {@link commitOutput} commits one: staged whole, committed alone.
+ */
+export async function commitOutputs(
+  repos: readonly OutputRepo[],
+  message: string,
+  messageFile: string
+): Promise<string> {
+  const top = repos[0]!.top
+  if (repos.some((repo) => repo.top !== top)) {
+    throw new OutputRepoError(
+      `Cannot commit ${repos.map((repo) => `\`${repo.shown}\``).join(', ')} in one commit: ` +
+        'they are in different git repositories; put them in one'
+    )
+  }
+
+  const pathspecs = repos.map((repo) => repo.pathspec)
+  const shown = repos.map((repo) => `\`${repo.shown}\``).join(', ')
   fs.writeFileSync(messageFile, message)
-  await git(['add', '--all', '--', pathspec], top, `stage \`${shown}\``)
+  await git(['add', '--all', '--', ...pathspecs], top, `stage ${shown}`)
   await git(
-    ['commit', '--quiet', '--cleanup=whitespace', '-F', messageFile, '--', pathspec],
+    ['commit', '--quiet', '--cleanup=whitespace', '-F', messageFile, '--', ...pathspecs],
     top,
-    `commit \`${shown}\` in ${top}`
+    `commit ${shown} in ${top}`
   )
   return (await git(['rev-parse', '--short', 'HEAD'], top, 'read the new commit')).trim()
 }

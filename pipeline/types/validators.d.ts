@@ -15,6 +15,7 @@ export declare const entries: Validator
 export declare const entriesRecord: Validator
 export declare const entryHistory: Validator
 export declare const entryHistoryRecord: Validator
+export declare const heraldConfig: Validator
 export declare const offerHistory: Validator
 export declare const offerHistoryRecord: Validator
 export declare const offers: Validator
