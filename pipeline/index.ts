@@ -9,6 +9,13 @@ export {build} from './commands/build.js'
 export type {BuildOptions, BuildResult} from './commands/build.js'
 export {regenerate} from './commands/regenerate.js'
 export type {RegenerateOptions, RegenerateResult} from './commands/regenerate.js'
+export {regenerateSources} from './commands/regenerate-sources.js'
+export type {
+  RegenerateSourcesOptions,
+  RegenerateSourcesResult
+} from './commands/regenerate-sources.js'
+export {readConfig} from './config/read-config.js'
+export type {Config, ConfigSource} from './config/read-config.js'
 export {history} from './commands/history.js'
 export type {HistoryCommandOptions, HistoryCommandResult} from './commands/history.js'
 export {diff} from './commands/diff.js'
