@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {writeCatalogFolder, type CatalogFolder} from '../catalog/catalog-folder.js'
 import type {Config, ConfigSource} from '../config/read-config.js'
+import {markerFile} from '../datasets/folder-owner.js'
 import {prepareFolder} from '../datasets/write-folder.js'
 import {mergeDiffs} from '../diff/merge-diffs.js'
 import type {Page} from '../engine/engine.js'
@@ -105,7 +106,7 @@ export async function regenerateSources(
   const repos = new Map<string, OutputRepo>()
   if (commit) {
     for (const folder of folders)
-      repos.set(folder.out, await findOutputRepo(folder.out, folder.shown))
+      repos.set(folder.out, await findOutputRepo(folder.out, folder.shown, markerFile))
     const tops = new Set([...repos.values()].map((repo) => repo.top))
     if (tops.size > 1) {
       throw new ConfigError(

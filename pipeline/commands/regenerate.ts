@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {diffDatasetFolders} from '../diff/diff-folders.js'
+import {markerFile} from '../datasets/folder-owner.js'
 import {datasetFiles} from '../datasets/registry.js'
 import {prepareFolder} from '../datasets/write-folder.js'
 import type {Page} from '../engine/engine.js'
@@ -192,7 +193,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Regenerate
 
   // What cannot work is refused before anything is read or written.
   prepareFolder(out, {writer: 'regenerate', force: options.force})
-  const repo = commit ? await findOutputRepo(out, shown) : undefined
+  const repo = commit ? await findOutputRepo(out, shown, markerFile) : undefined
   const source = await openDocs(given, {cacheFolder: path.join(options.cacheFolder, 'docs')})
   const fetched = await fetchDocs(source, {
     ref,

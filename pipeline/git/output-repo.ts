@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {datasetFiles} from '../datasets/registry.js'
 import {OutputRepoError, type GitError} from '../errors.js'
 import {rethrowGitError, runGit, runGitQuery, runGitText} from './run-git.js'
 
@@ -56,10 +55,15 @@ function existingAncestor(folder: string): {real: string; rest: string} {
 
 /**
  * Finds the repository that will hold DIR (`out`, absolute), from DIR's parent, which
- * need not exist yet; `shown` is DIR as given. Run before any build, so that a DIR that
- * cannot be committed fails before anything is written.
+ * need not exist yet; `shown` is DIR as given; `probeFile` is a file name every folder
+ * written there holds, whose path is asked of `.gitignore`. Run before any build, so that
+ * a DIR that cannot be committed fails before anything is written.
  */
-export async function findOutputRepo(out: string, shown: string): Promise<OutputRepo> {
+export async function findOutputRepo(
+  out: string,
+  shown: string,
+  probeFile: string
+): Promise<OutputRepo> {
   const {real, rest} = existingAncestor(path.dirname(out))
   const top = await rethrowGitError(
     runGitText(real, ['rev-parse', '--show-toplevel']),
@@ -85,7 +89,7 @@ export async function findOutputRepo(out: string, shown: string): Promise<Output
 
   const pathspec = relative.split(path.sep).join('/')
   const ignored = await yesOrNo(
-    ['check-ignore', '--quiet', '--', `${pathspec}/${datasetFiles.entries}`],
+    ['check-ignore', '--quiet', '--', `${pathspec}/${probeFile}`],
     top,
     `ask git whether \`${shown}\` is ignored`
   )
