@@ -6,10 +6,29 @@
  * (`GUID (name)`). Read the same way in every language: only punctuation decides.
  */
 
-/** Separators between a label and its ID, in any script. */
-const separators = String.raw`\s|:：,，、;；\-‐-―−_*\x60"“”«»'`
-const trailingSeparators = new RegExp(`[${separators}(（]+$`, 'u')
-const leadingSeparators = new RegExp(`^[${separators})）]+`, 'u')
+/**
+ * Separators between a label and its ID, in any script: spaces, bars, colons, commas,
+ * semicolons, dashes (ASCII, U+2010–U+2015, minus), underscores, emphasis and code marks,
+ * quotes. Parentheses are trimmed on the side away from the label.
+ */
+const separators = new Set([
+  ...' \t\n\u00a0|:：,，、;；-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_*`"“”«»\''
+])
+
+/** `text` without separators (and `extra`) at its end; a loop, linear on any input. */
+function trimEnd(text: string, extra: string): string {
+  let end = text.length
+  while (end > 0 && (separators.has(text[end - 1]!) || extra.includes(text[end - 1]!))) end--
+  return text.slice(0, end)
+}
+
+/** `text` without separators (and `extra`) at its start. */
+function trimStart(text: string, extra: string): string {
+  let start = 0
+  while (start < text.length && (separators.has(text[start]!) || extra.includes(text[start]!)))
+    start++
+  return text.slice(start)
+}
 
 // What starts a label: a sentence end, a colon, bold markup, a line break, a table-like
 // bar, an equals sign — and a parenthesis still open at the ID (`(Offer ID: …`), but not
@@ -28,13 +47,13 @@ function lastOpenParenthesis(text: string): number {
   return open.at(-1) ?? -1
 }
 
-const markdownLink = /!?\[([^\]]*)\]\([^)]*\)/g
+const markdownLink = /!?\[([^[\]]*)\]\([^()]*\)/g
 
 /** Label text without Markdown: link texts for links, no emphasis or code marks. */
 function plain(text: string): string {
   return text
     .replace(markdownLink, '$1')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/[*\x60]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -42,11 +61,11 @@ function plain(text: string): string {
 
 /** The label before `at`, not reaching back past `from` (the end of the previous ID). */
 export function labelBefore(text: string, from: number, at: number): string | null {
-  const before = text.slice(from, at).replace(markdownLink, '$1').replace(trailingSeparators, '')
+  const before = trimEnd(text.slice(from, at).replace(markdownLink, '$1'), '(（')
   let cut = 0
   for (const found of before.matchAll(labelBreaks)) cut = found.index + found[0].length
   cut = Math.max(cut, lastOpenParenthesis(before) + 1)
-  const label = plain(before.slice(cut).replace(leadingSeparators, ''))
+  const label = plain(trimStart(before.slice(cut), ')）'))
   return label === '' ? null : label
 }
 
@@ -54,7 +73,9 @@ const parenthesisAfter = /^[ \u00a0]*[(（]([^()（）\n]{1,200})[)）]/u
 
 /** The parenthesis right after an ID (`GUID (name)`), or null. */
 export function labelAfter(text: string, end: number): string | null {
-  const found = parenthesisAfter.exec(text.slice(end))
+  // The pattern reads at most 200 characters after the ID; slicing no more keeps a long
+  // text with many IDs linear.
+  const found = parenthesisAfter.exec(text.slice(end, end + 210))
   if (!found) return null
   const label = plain(found[1]!)
   return label === '' ? null : label

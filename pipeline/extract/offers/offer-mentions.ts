@@ -45,21 +45,39 @@ export interface EntryTable {
   record: Table
 }
 
-/** The valid IDs of a string that are not inside a URL, in order. */
-function offerIdsOf(text: string): OfferIdMatch[] {
+/** The identifiers of a string: GUID-shaped strings, URLs and Material IDs outside both. */
+interface Scanned {
+  guids: OfferIdMatch[]
+  urls: Array<[number, number]>
+  materials: MaterialIdMatch[]
+}
+
+function scan(text: string): Scanned {
+  const guids = findOfferIds(text)
   const urls = urlRanges(text)
-  return findOfferIds(text).filter(
-    (match) => match.offerId !== null && !insideRanges(urls, match.start, match.end)
+  const guidRanges = guids.map((match): [number, number] => [match.start, match.end])
+  const materials = findMaterialIds(text).filter(
+    (match) =>
+      !insideRanges(urls, match.start, match.end) &&
+      !insideRanges(guidRanges, match.start, match.end)
+  )
+  return {guids, urls, materials}
+}
+
+/** The valid IDs of a scanned string that are not inside a URL, in order. */
+function offerIdsOf(scanned: Scanned): OfferIdMatch[] {
+  return scanned.guids.filter(
+    (match) => match.offerId !== null && !insideRanges(scanned.urls, match.start, match.end)
   )
 }
 
-/** The Material IDs of a string outside URLs and GUIDs. */
-function materialIdsOf(text: string): MaterialIdMatch[] {
-  const taken = [
-    ...urlRanges(text),
-    ...findOfferIds(text).map((m): [number, number] => [m.start, m.end])
-  ]
-  return findMaterialIds(text).filter((match) => !insideRanges(taken, match.start, match.end))
+/** Index of the first match of each identifier. */
+function firstIndexes<T>(matches: readonly T[], id: (match: T) => string): Map<string, number> {
+  const indexes = new Map<string, number>()
+  matches.forEach((match, index) => {
+    if (!indexes.has(id(match))) indexes.set(id(match), index)
+  })
+  return indexes
 }
 
 /** The label of the `index`-th match of a string: before it, or in the parenthesis after it. */
@@ -131,17 +149,23 @@ export function offerMentions(
     const shown = page.text(unit.start, unit.end)
     const english = shown.en
     const chosen = english ?? shown.text
-    const raw = page.view.slice(unit.start, unit.end)
+    const scanned = scan(chosen)
+    const translatedScan = english === undefined ? scanned : scan(shown.text)
+    // Where an identifier is in the file: searched forward in the unit's own text, once.
+    let raw: string | undefined
+    let cursor = 0
     const placeOf = (needle: string): {line: number; column: number} => {
-      const at = raw.toLowerCase().indexOf(needle.toLowerCase())
+      raw ??= page.view.slice(unit.start, unit.end).toLowerCase()
+      let at = raw.indexOf(needle.toLowerCase(), cursor)
+      if (at === -1) at = raw.indexOf(needle.toLowerCase())
+      if (at !== -1) cursor = at + needle.length
       return page.place(unit.start + Math.max(at, 0))
     }
 
-    const urls = urlRanges(chosen)
     const ids: OfferIdMatch[] = []
-    for (const match of findOfferIds(chosen)) {
+    for (const match of scanned.guids) {
       counts.guids++
-      if (insideRanges(urls, match.start, match.end)) counts.guidLinks++
+      if (insideRanges(scanned.urls, match.start, match.end)) counts.guidLinks++
       else if (match.offerId === null) {
         counts.guidsReported++
         report(
@@ -156,7 +180,7 @@ export function offerMentions(
       }
     }
 
-    const translatedIds = english === undefined ? ids : offerIdsOf(shown.text)
+    const translatedIds = english === undefined ? ids : offerIdsOf(translatedScan)
     if (english !== undefined) {
       const en = [...new Set(ids.map((match) => match.offerId!))]
       const tr = [...new Set(translatedIds.map((match) => match.offerId!))]
@@ -170,8 +194,8 @@ export function offerMentions(
       }
     }
 
-    const materials = offersRow ? [] : materialIdsOf(chosen)
-    const translatedMaterials = english === undefined ? materials : materialIdsOf(shown.text)
+    const materials = offersRow ? [] : scanned.materials
+    const translatedMaterials = offersRow ? [] : translatedScan.materials
     if (english !== undefined) {
       materials.forEach((match, index) => {
         const translated = translatedMaterials[index]
@@ -187,11 +211,12 @@ export function offerMentions(
     }
 
     const added: Offer[] = []
+    const translatedIdIndex = firstIndexes(translatedIds, (match) => match.offerId!)
     ids.forEach((match, index) => {
       const offerId = match.offerId!
       if (knownIds.has(offerId)) return
       knownIds.add(offerId)
-      const translatedIndex = translatedIds.findIndex((other) => other.offerId === offerId)
+      const translatedIndex = translatedIdIndex.get(offerId) ?? -1
       const text =
         translatedIndex === -1 ? null : labelOf(shown.text, translatedIds, translatedIndex)
       const en = english === undefined ? undefined : labelOf(english, ids, index)
@@ -214,13 +239,11 @@ export function offerMentions(
 
     // Running text that mentions a Material ID alone says nothing about an offer record.
     if (unit.origin === 'text') continue
+    const translatedMaterialIndex = firstIndexes(translatedMaterials, (match) => match.materialId)
     materials.forEach((match, index) => {
       if (knownMaterials.has(match.materialId)) return
       knownMaterials.add(match.materialId)
-      const translatedIndex = translatedMaterials.findIndex(
-        (other) => other.materialId === match.materialId
-      )
-      const at = translatedIndex === -1 ? index : translatedIndex
+      const at = translatedMaterialIndex.get(match.materialId) ?? index
       const text = translatedMaterials[at] ? labelOf(shown.text, translatedMaterials, at) : null
       const en = english === undefined ? undefined : labelOf(english, materials, index)
       candidates.push({
