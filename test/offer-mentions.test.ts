@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import type {JsonRecord} from '../pipeline/datasets/definition.js'
+import {diffDatasets} from '../pipeline/diff/diff-datasets.js'
 import {processPage} from '../pipeline/engine/process-page.js'
 import {labelAfter, labelBefore} from '../pipeline/extract/offers/offer-label.js'
 import {urlRanges} from '../pipeline/extract/offers/url-ranges.js'
@@ -210,5 +212,40 @@ describe('a plain page with its twin', () => {
     const warning = plain.messages.find((message) => message.ruleId === 'material-id-translated')!
     expect(warning.reason).toContain('HRE-28929')
     expect(warning.reason).toContain('AAD-28929')
+  })
+})
+
+describe('the diff key of an offer', () => {
+  const sxs = processFixture('offers-mentions')
+  const records = (offers: typeof sxs.offers, label: string) => ({
+    label,
+    entries: sxs.entries as unknown as JsonRecord[],
+    offers: offers as unknown as JsonRecord[],
+    countryRules: [],
+    tables: []
+  })
+
+  it('keeps an offer when it moves from a list to a table, and keys a Material ID alone', () => {
+    const moved = sxs.offers.map((offer) =>
+      offer.offerId === 'cc69a07c-8c51-457f-bb2a-f21a62d6bede'
+        ? {...offer, origin: 'table' as const, table: 1, row: 3}
+        : offer
+    )
+    const diff = diffDatasets(records(sxs.offers, 'old'), records(moved, 'new'))
+    expect(diff.offers.added).toEqual([])
+    expect(diff.offers.removed).toEqual([])
+    expect(diff.offers.changed.map((item) => [item.key, item.changes.map((c) => c.path)])).toEqual([
+      // Table and row are incidental: listed because the origin changed too.
+      [
+        '2021-02/offer-lists#cc69a07c-8c51-457f-bb2a-f21a62d6bede#offer',
+        ['/origin', '/row', '/table']
+      ]
+    ])
+
+    const withoutMaterial = sxs.offers.filter((offer) => offer.materialId !== 'AAA-35639')
+    const removed = diffDatasets(records(sxs.offers, 'old'), records(withoutMaterial, 'new'))
+    expect(removed.offers.removed.map((item) => [item.key, item.offerId, item.materialId])).toEqual(
+      [['2021-02/offer-lists#material:AAA-35639#offer', null, 'AAA-35639']]
+    )
   })
 })
