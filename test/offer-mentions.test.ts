@@ -42,6 +42,10 @@ describe('labels before and after an ID', () => {
     )
     expect(label('Buy it at the non-promo price (Offer ID: <ID>) first.')).toBe('Offer ID')
     expect(label('First sentence. Refer to the offer list <ID>.')).toBe('Refer to the offer list')
+    // A full stop right before the ID ends an abbreviation, not a sentence.
+    expect(label('Oferta: usuario virtual de prueba, id.: <ID>')).toBe(
+      'usuario virtual de prueba, id.'
+    )
   })
 
   it('finds link destinations, autolinks and bare addresses', () => {

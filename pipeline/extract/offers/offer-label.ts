@@ -31,9 +31,10 @@ function trimStart(text: string, extra: string): string {
 }
 
 // What starts a label: a sentence end, a colon, bold markup, a line break, a table-like
-// bar, an equals sign — and a parenthesis still open at the ID (`(Offer ID: …`), but not
+// bar, an equals sign. A full stop right before the ID ends an abbreviation (`id.:`), not
+// a sentence — and a parenthesis still open at the ID (`(Offer ID: …`), but not
 // one closed before it (`Office 365 A1 for Faculty (for Device) Offer ID: …`).
-const labelBreaks = /[.!?。！？](?=\s|$)|[:：\n|=]|\*\*/gu
+const labelBreaks = /[.!?](?=\s)|[。！？:：\n|=]|\*\*/gu
 
 /** Where the last parenthesis still open at the end of `text` starts, or -1. */
 function lastOpenParenthesis(text: string): number {
