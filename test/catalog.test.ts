@@ -50,6 +50,7 @@ function offer(locale: string, flavour: 'sxs' | 'plain', offerId: string): Offer
     locale,
     flavour,
     month: '2021-02',
+    origin: 'table',
     table: 1,
     row: 1,
     role: 'offer',
@@ -58,7 +59,7 @@ function offer(locale: string, flavour: 'sxs' | 'plain', offerId: string): Offer
     name: null,
     columns: {},
     prices: [],
-    source: {file: `${locale.toLowerCase()}/${flavour}/2021-february.md`, line: 12}
+    source: {file: `${locale.toLowerCase()}/${flavour}/2021-february.md`, line: 12, column: 1}
   } as Offer
 }
 

@@ -4,6 +4,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {build as runBuild} from '../pipeline/commands/build.js'
 import type {BuildDatasets as Datasets} from '../pipeline/engine/assemble-datasets.js'
 import {canonicalJson} from '../pipeline/datasets/canonical-json.js'
+import {findOfferIds} from '../pipeline/extract/identifiers/offer-id.js'
 import type {Entry} from '../pipeline/types/entries.js'
 import {hasCorpus, headFolder} from './helpers/corpus.js'
 
@@ -156,10 +157,62 @@ describe.runIf(hasCorpus)('corpus: ../shared/corpus/head', () => {
     const ids = (locale: string, flavour: string) =>
       build.offers
         .filter((offer) => offer.locale === locale && offer.flavour === flavour)
-        .map((offer) => `${offer.entryKey} ${offer.offerId} ${offer.materialId}`)
+        .map((offer) => `${offer.entryKey} ${offer.offerId} ${offer.materialId} ${offer.origin}`)
     const locales = new Set(build.offers.map((offer) => offer.locale))
     expect(locales.size).toBe(6)
     for (const locale of locales) expect(ids(locale, 'plain'), locale).toEqual(ids(locale, 'sxs'))
+    // Lists and text name offers too, in every locale.
+    const origins = new Set(build.offers.map((offer) => offer.origin))
+    expect(origins).toEqual(new Set(['table', 'list', 'text']))
+  })
+
+  it('accounts for every GUID-shaped string of an entry: offer, link parameter or reported', () => {
+    const offersOf = new Map<string, Set<string>>()
+    for (const offer of build.offers) {
+      const key = `${offer.source.file} ${offer.entryKey}`
+      if (offer.offerId) offersOf.set(key, (offersOf.get(key) ?? new Set()).add(offer.offerId))
+    }
+
+    const reportedRaw = new Set(
+      build.report.messages
+        .filter((message) => message.ruleId === 'offer-id-malformed')
+        .map((message) => `${message.file} ${message.actual}`)
+    )
+    let offers = 0
+    let links = 0
+    let reported = 0
+    for (const entry of build.entries) {
+      const english = [
+        entry.title.en ?? entry.title.text,
+        ...Object.values(entry.sections).flatMap((section) => [
+          section.heading.en ?? section.heading.text,
+          section.en ?? section.text
+        ])
+      ].join('\n')
+      const urls = entry.links.map((link) => link.url.toLowerCase())
+      const recorded = offersOf.get(`${entry.source.file} ${entry.key}`) ?? new Set()
+      for (const match of findOfferIds(english)) {
+        const where = `${entry.source.file} ${entry.key} ${match.raw}`
+        if (urls.some((url) => url.includes(match.raw.toLowerCase()))) links++
+        else if (match.offerId === null) {
+          expect(reportedRaw.has(`${entry.source.file} ${match.raw}`), where).toBe(true)
+          reported++
+        } else {
+          expect(recorded.has(match.offerId), where).toBe(true)
+          offers++
+        }
+      }
+    }
+
+    const totals = build.report.totals
+    expect(totals.guids).toBe(totals.guidOffers + totals.guidLinks + totals.guidsReported)
+    for (const file of build.report.files) {
+      expect(file.guids, file.file).toBe(file.guidOffers + file.guidLinks + file.guidsReported)
+    }
+
+    expect(links).toBeGreaterThan(100)
+    expect(offers).toBeGreaterThan(2000)
+    expect(reported).toBeGreaterThan(0)
   })
 
   it('reads the customer-screening country table of 2020-11 in every locale and flavour', () => {

@@ -2,7 +2,8 @@ import type {FileReport, Ledger, Message} from '../types/report.js'
 
 /**
  * The ledger says what happened to everything a page holds: each H2, table, row and
- * offer row is either extracted or reported. One list of counters serves the file
+ * offer row is either extracted or reported, and each GUID-shaped string of an entry is
+ * an offer ID of a record, a link parameter, or reported. One list of counters serves the file
  * reports and the totals.
  */
 
@@ -20,6 +21,10 @@ export const ledgerCounters = [
   'offerRows',
   'offerRowsExtracted',
   'offerRowsReported',
+  'guids',
+  'guidOffers',
+  'guidLinks',
+  'guidsReported',
   'offers',
   'countryRules'
 ] as const

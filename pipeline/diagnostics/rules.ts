@@ -111,7 +111,7 @@ export const rules = {
   },
   'offer-row-without-id': {
     severity: 'warning',
-    description: 'A row of an offers table without any offer ID: reported.'
+    description: 'A row of an offers table with neither an offer ID nor a Material ID: reported.'
   },
   'table-row-empty': {
     severity: 'info',
@@ -120,16 +120,17 @@ export const rules = {
   'offer-id-malformed': {
     severity: 'warning',
     description:
-      'A GUID-like offer ID that is not 8-4-4-4-12 hex digits: reported with its raw text, never emitted.'
+      'A GUID-like string (in a table, a list or text, outside URLs) that is not 8-4-4-4-12 hex digits: reported with its raw text, never emitted.'
   },
   'offer-id-translated': {
     severity: 'warning',
     description:
-      'The translated cell holds other offer IDs than the English cell; the English wins.'
+      'The translated cell, list item or sentence holds other offer IDs than the English one; the English wins.'
   },
   'material-id-translated': {
     severity: 'warning',
-    description: 'The translated Material ID differs from the English one; the English wins.'
+    description:
+      'The translated Material ID (in a cell, a list item or a sentence) differs from the English one, the sxs page’s or the twin’s; the English wins.'
   },
   'material-id-normalized': {
     severity: 'info',

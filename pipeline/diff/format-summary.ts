@@ -131,7 +131,8 @@ interface Identity {
   key: string
   month: string
   entryKey?: string
-  offerId?: string
+  offerId?: string | null
+  materialId?: string
   role?: string
   kind?: string
   country?: string | null
@@ -146,7 +147,7 @@ function describe(name: DatasetName, item: Identity): string {
       return slug
     case 'offers':
       // `offer` is the role of an offer ID in most tables: only the others are named.
-      return `${slug} offer \`${item.offerId}\`${item.role && item.role !== 'offer' ? ` (${item.role})` : ''}`
+      return `${slug} ${item.offerId ? `offer \`${item.offerId}\`` : `Material ID \`${item.materialId}\``}${item.role && item.role !== 'offer' ? ` (${item.role})` : ''}`
     case 'countryRules':
       return `${slug} ${item.kind} ${item.country ?? item.region ?? ''}`.trimEnd()
     case 'tables':

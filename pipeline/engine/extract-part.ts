@@ -6,6 +6,8 @@ import {requirementRules, scopeRules} from '../extract/countries/extract-country
 import {extractEntry, type PageFacts} from '../extract/entries/extract-entry.js'
 import {segmentEntries} from '../extract/entries/segment-entries.js'
 import {extractOffers} from '../extract/offers/extract-offers.js'
+import {offerMentions} from '../extract/offers/offer-mentions.js'
+import {textUnits} from '../extract/offers/text-units.js'
 import {findTables, tableRecords} from '../extract/tables/extract-tables.js'
 import type {PageView} from '../page/page-view.js'
 import {parseMarkdown} from '../page/parse-markdown.js'
@@ -68,7 +70,11 @@ export function extractPart(plain: PageView, context: PartContext): PartResult {
     rowsReported: 0,
     offerRows: 0,
     offerRowsExtracted: 0,
-    offerRowsReported: 0
+    offerRowsReported: 0,
+    guids: 0,
+    guidOffers: 0,
+    guidLinks: 0,
+    guidsReported: 0
   }
   const result: PartResult = {entries: [], messages, counts}
 
@@ -103,10 +109,28 @@ export function extractPart(plain: PageView, context: PartContext): PartResult {
         counts.offerRows += offers.counts.rows
         counts.offerRowsExtracted += offers.counts.rowsExtracted
         counts.offerRowsReported += offers.counts.rowsReported
+        counts.guids += offers.counts.guidOffers + offers.counts.guidsReported
+        counts.guidOffers += offers.counts.guidOffers
+        counts.guidsReported += offers.counts.guidsReported
       } else if (table.role === 'country-rules') {
         records.countryRules.push(...requirementRules(table, report).rules)
       }
     }
+
+    // Tables first, then what lists, text and other cells name (see offer-mentions.ts).
+    const mentions = offerMentions(
+      part,
+      entry,
+      textUnits(block.heading, sections),
+      found.map((table, index) => ({node: table.node, record: records.tables[index]!})),
+      records.offers,
+      report
+    )
+    records.offers.push(...mentions.offers)
+    counts.guids += mentions.counts.guids
+    counts.guidOffers += mentions.counts.guidOffers
+    counts.guidLinks += mentions.counts.guidLinks
+    counts.guidsReported += mentions.counts.guidsReported
 
     records.countryRules.push(...scopeRules(part, entry, sections, records.tables))
   }

@@ -29,6 +29,8 @@ export class OfferTimelines {
     )
 
     for (const {item, change, changes} of items) {
+      // A timeline follows an offer ID; a record with only a Material ID has none to follow.
+      if (item.offerId === null) continue
       const id = identity(item.locale, item.flavour, item.offerId)
       let state = this.byId.get(id)
       if (!state) {
@@ -71,6 +73,7 @@ export class OfferTimelines {
   observe(offers: readonly Offer[], at: Point): void {
     const seen = new Set<OfferState>()
     for (const offer of offers) {
+      if (offer.offerId === null) continue
       const state = this.byId.get(identity(offer.locale, offer.flavour, offer.offerId))
       if (!state) continue
       state.entries.add(offer.entryKey)

@@ -177,7 +177,14 @@ export interface OfferItem {
   key: DisplayKey
   month: Month
   entryKey: EntryKey
-  offerId: string
+  /**
+   * The offer ID; null for a record that gives only a Material ID.
+   */
+  offerId: string | null
+  /**
+   * The Material ID of a record without an offer ID: its key in its entry.
+   */
+  materialId?: string
   role?: string
   record: DatasetRecord
 }
@@ -191,7 +198,14 @@ export interface OfferChange {
   key: DisplayKey
   month: Month
   entryKey: EntryKey
-  offerId: string
+  /**
+   * The offer ID; null for a record that gives only a Material ID.
+   */
+  offerId: string | null
+  /**
+   * The Material ID of a record without an offer ID: its key in its entry.
+   */
+  materialId?: string
   role?: string
   changes: FieldChanges
 }

@@ -47,6 +47,22 @@ export interface Ledger {
   offerRows: number
   offerRowsExtracted: number
   offerRowsReported: number
+  /**
+   * GUID-shaped strings in the entries (English where the page has it): each is in an offer record, a link parameter, or reported.
+   */
+  guids: number
+  /**
+   * GUID-shaped strings that are offer IDs of offer records (a repeated mention counts here too).
+   */
+  guidOffers: number
+  /**
+   * GUIDs inside a URL (`?topicid=…`, `/dashboard/…/<guid>`): link parameters, kept in `links`, never offers.
+   */
+  guidLinks: number
+  /**
+   * GUID-shaped strings reported as malformed (translation damage): never emitted.
+   */
+  guidsReported: number
   offers: number
   countryRules: number
 }
@@ -79,6 +95,22 @@ export interface FileReport {
   offerRows: number
   offerRowsExtracted: number
   offerRowsReported: number
+  /**
+   * GUID-shaped strings in the entries (English where the page has it): each is in an offer record, a link parameter, or reported.
+   */
+  guids: number
+  /**
+   * GUID-shaped strings that are offer IDs of offer records (a repeated mention counts here too).
+   */
+  guidOffers: number
+  /**
+   * GUIDs inside a URL (`?topicid=…`, `/dashboard/…/<guid>`): link parameters, kept in `links`, never offers.
+   */
+  guidLinks: number
+  /**
+   * GUID-shaped strings reported as malformed (translation damage): never emitted.
+   */
+  guidsReported: number
   offers: number
   countryRules: number
 }

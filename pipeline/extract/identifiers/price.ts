@@ -237,3 +237,18 @@ export function parsePrice(text: string, locale: string): Price | null {
   }
   return null
 }
+
+/**
+ * The ISO 4217 code of a text that is only a currency (`GBP`, `€`, `euros`, `долл. США`),
+ * written as the locale or English writes it; null for anything else.
+ */
+export function currencyOf(text: string, locale: string): string | null {
+  const trimmed = text.trim()
+  if (trimmed === '') return null
+  const terms = currencyTerms(locale)
+  for (const term of terms.byFirst.get(trimmed[0]!.toLowerCase()) ?? []) {
+    if (term.term.length === trimmed.length && matchesAt(trimmed, 0, term)) return term.code
+  }
+
+  return null
+}

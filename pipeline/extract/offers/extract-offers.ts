@@ -6,7 +6,8 @@ import type {Offer} from '../../types/offers.js'
 import type {Table} from '../../types/tables.js'
 
 /**
- * Offers: one record per offer ID in a row of an offers table. Identifiers are
+ * Offers from tables: one record per offer ID in a row of an offers table, and one per
+ * row that gives a Material ID without an offer ID (`offerId: null`). Identifiers are
  * validated, never trusted. In sxs the English cell wins where translation changed
  * an ID (it did, 44 GUIDs and 43 Material IDs in the corpus), and a malformed ID is
  * reported with its raw text, never emitted.
@@ -18,10 +19,13 @@ const idRoles: Record<string, Offer['role']> = {
   'standard-offer-id': 'standard'
 }
 
+/** What became of the rows and of the GUID-shaped strings in the offer-ID columns. */
 export interface OfferCounts {
   rows: number
   rowsExtracted: number
   rowsReported: number
+  guidOffers: number
+  guidsReported: number
 }
 
 type Cell = Table['rows'][number]['cells'][number]
@@ -30,7 +34,8 @@ function validIds(text: string): string[] {
   return [...new Set(findOfferIds(text).flatMap((match) => (match.offerId ? [match.offerId] : [])))]
 }
 
-function readMaterialId(
+/** The Material ID of a cell (the English one where it differs), with its reports. */
+export function readMaterialId(
   cell: Cell | undefined,
   place: {line: number; column: number},
   report: Report
@@ -63,12 +68,19 @@ function readMaterialId(
   return chosen.materialId
 }
 
+/** The offer records of an offers table, and what became of its rows. */
 export function extractOffers(
   table: Table,
   report: Report
 ): {offers: Offer[]; counts: OfferCounts} {
   const offers: Offer[] = []
-  const counts: OfferCounts = {rows: 0, rowsExtracted: 0, rowsReported: 0}
+  const counts: OfferCounts = {
+    rows: 0,
+    rowsExtracted: 0,
+    rowsReported: 0,
+    guidOffers: 0,
+    guidsReported: 0
+  }
   const idColumns = table.columns.flatMap((column, index) => (idRoles[column.role] ? [index] : []))
   const nameColumn = table.columns.findIndex((column) => column.role === 'offer-name')
   const materialColumn = table.columns.findIndex((column) => column.role === 'material-id')
@@ -106,19 +118,30 @@ export function extractOffers(
       for (const match of chosen) {
         if (match.offerId === null) {
           malformed++
+          counts.guidsReported++
           report(
             'offer-id-malformed',
             `Malformed offer ID \`${match.raw}\`: expected a GUID (8-4-4-4-12 hex digits); not emitted`,
             place,
             {actual: match.raw}
           )
-        } else if (!found.some((item) => item.offerId === match.offerId && item.role === role)) {
-          found.push({offerId: match.offerId, role})
+        } else {
+          counts.guidOffers++
+          if (!found.some((item) => item.offerId === match.offerId && item.role === role)) {
+            found.push({offerId: match.offerId, role})
+          }
         }
       }
     }
 
-    if (found.length === 0) {
+    // A row with a Material ID and no offer ID still names a product: a record without
+    // an offer ID. A row whose offer ID is damaged is reported instead: its record would
+    // claim the product has no offer ID.
+    const materialId =
+      found.length === 0 && malformed > 0
+        ? null
+        : readMaterialId(row.cells[materialColumn], place, report)
+    if (found.length === 0 && materialId === null) {
       counts.rowsReported++
       if (row.cells.every((cell) => cell.text === '')) {
         report('table-row-empty', `Row ${rowIndex + 1} of an offers table is empty`, place)
@@ -134,7 +157,6 @@ export function extractOffers(
     }
 
     counts.rowsExtracted++
-    const materialId = readMaterialId(row.cells[materialColumn], place, report)
     const name = nameColumn === -1 ? null : (row.cells[nameColumn] ?? null)
     const columns: Offer['columns'] = {}
     const prices: Offer['prices'] = []
@@ -149,13 +171,16 @@ export function extractOffers(
       }
     }
 
-    for (const {offerId, role} of found) {
+    const ids: Array<{offerId: string | null; role: Offer['role']}> =
+      found.length > 0 ? found : [{offerId: null, role: 'offer'}]
+    for (const {offerId, role} of ids) {
       offers.push({
         entryKey: table.entryKey,
         entryId: table.entryId,
         locale: table.locale,
         flavour: table.flavour,
         month: table.month,
+        origin: 'table',
         table: table.ordinal,
         row: rowIndex + 1,
         role,
@@ -164,7 +189,7 @@ export function extractOffers(
         name,
         columns,
         prices,
-        source: {file: table.source.file, line: row.line}
+        source: {file: table.source.file, line: row.line, column: 1}
       })
     }
   })

@@ -4,7 +4,7 @@ import {findCountries} from '../countries/find-countries.js'
 import {isCountryCode} from '../countries/iso-countries.js'
 import {findMaterialIds} from '../identifiers/material-id.js'
 import {findOfferIds} from '../identifiers/offer-id.js'
-import {parsePrice} from '../identifiers/price.js'
+import {currencyOf, parsePrice} from '../identifiers/price.js'
 import type {Column} from '../../types/tables.js'
 import {slugify} from '../entries/section-keys.js'
 import type {ReadTable} from './read-table.js'
@@ -73,6 +73,8 @@ function roleFromCells(cells: string[], locale: string): Role {
   if (share((value) => findOfferIds(value).length > 0) >= 0.5) return 'offer-id'
   if (share((value) => findMaterialIds(value).length > 0) >= 0.5) return 'material-id'
   if (share((value) => /^[A-Z]{2}$/.test(value) && isCountryCode(value)) >= 0.5) return 'iso-code'
+  // `GBP`, `EUR`: a currency column, never a name (before the digit rules: `EUR` is no rule).
+  if (share((value) => currencyOf(value, locale) !== null) >= 0.5) return 'currency'
   if (share((value) => parseDigitRule(value, locale) !== null) >= 0.5) return 'digits'
   if (share((value) => parsePrice(value, locale) !== null) >= 0.5) return 'price'
   if (share((value) => countryByName(value, locale) !== null) >= 0.5) return 'country'
@@ -83,19 +85,41 @@ function roleFromCells(cells: string[], locale: string): Role {
 export function columnRoles(table: ReadTable, locale: string): Column[] {
   const width = table.header.length
   const roles: Role[] = []
+  const fromCells = new Set<number>()
   for (let index = 0; index < width; index++) {
     const english = table.header[index]!.en
     const cells = table.rows.map((row) => row.cells[index]?.text ?? '')
     const fromHeader = english === undefined ? undefined : roleFromHeader(english)
     if (fromHeader && fromHeader !== 'text') roles.push(fromHeader)
     else if (table.noLocColumns.has(index)) roles.push('field-name')
-    else roles.push(roleFromCells(cells, locale))
+    else {
+      roles.push(roleFromCells(cells, locale))
+      fromCells.add(index)
+    }
   }
 
-  // Without English, the name of an offer is the text column just before its first ID.
-  const firstId = roles.findIndex((role) => role.endsWith('offer-id'))
-  if (firstId > 0 && !roles.includes('offer-name') && roles[firstId - 1] === 'text') {
-    roles[firstId - 1] = 'offer-name'
+  const isId = (role: Role): boolean => role.endsWith('offer-id') || role === 'material-id'
+  const hasIds = roles.some(isId)
+  for (const index of fromCells) {
+    // Product names hold numbers (`Microsoft 365 F1`, `Visio Plan 1`) that read as digit
+    // rules: a table of offers has no digit rules. A header left in English in a page
+    // without English (`Offer name`, `Currency`) still says what its column holds.
+    if (hasIds && roles[index] === 'digits') roles[index] = 'text'
+    if (roles[index] === 'text' && table.header[index]!.en === undefined) {
+      const header = roleFromHeader(table.header[index]!.text)
+      if (header && header !== 'text') roles[index] = header
+    }
+  }
+
+  // Without a name header, the name of an offer is the nearest text column before its
+  // first ID (an offer ID, or a Material ID in tables that have none), or else the first
+  // one after it (`SKU | Description | Program`).
+  const firstId = roles.findIndex(isId)
+  if (firstId !== -1 && !roles.includes('offer-name')) {
+    const before = roles.slice(0, firstId).lastIndexOf('text')
+    const after = roles.indexOf('text', firstId)
+    const name = before !== -1 ? before : after
+    if (name !== -1) roles[name] = 'offer-name'
   }
 
   const seen = new Map<string, number>()
@@ -110,7 +134,12 @@ export function columnRoles(table: ReadTable, locale: string): Column[] {
 
 export function tableRole(columns: Column[]): 'offers' | 'country-rules' | 'other' {
   const roles = new Set(columns.map((column) => column.role))
-  if (roles.has('offer-id') || roles.has('promo-offer-id') || roles.has('standard-offer-id'))
+  if (
+    roles.has('offer-id') ||
+    roles.has('promo-offer-id') ||
+    roles.has('standard-offer-id') ||
+    roles.has('material-id')
+  )
     return 'offers'
   if (roles.has('digits') && (roles.has('iso-code') || roles.has('country'))) return 'country-rules'
   return 'other'
