@@ -1,0 +1,150 @@
+import {languageOf} from './iso-countries.js'
+import type {Span} from './spans.js'
+
+/**
+ * Places a text names that are parts of something else: a currency (`European Union (EUR)`),
+ * a language (ja `中国語`, de `Brasilianisches Portugiesisch`), or a product or program name
+ * (`Microsoft Cloud Germany`, `Americas Operations Center`). All from data (ISO 4217 codes and
+ * CLDR language names through Intl) or from the shape of the text, never from a word list.
+ */
+
+let currencyCodes: Set<string> | undefined
+
+/** ISO 4217 codes as Intl knows them. */
+function currencies(): Set<string> {
+  currencyCodes ??= new Set(Intl.supportedValuesOf('currency'))
+  return currencyCodes
+}
+
+/**
+ * Whether the place at `span` names a currency: a code in parentheses right after it
+ * (`European Union (EUR)`) or right before it (`EUR (European Union)`, `EUR – Euro zone`).
+ */
+export function isCurrencyName(text: string, span: Span): boolean {
+  const after = /^\s*[(（]\s*([A-Z]{3})\s*[)）]/.exec(text.slice(span.end, span.end + 12))
+  if (after && currencies().has(after[1]!)) return true
+  const before = /([A-Z]{3})\s*(?:[(（]|[-–—:]\s*)$/.exec(
+    text.slice(Math.max(0, span.start - 12), span.start)
+  )
+  return before !== null && currencies().has(before[1]!)
+}
+
+const languageNamesCache = new Map<string, string[]>()
+
+/** Language tags whose names may hold a country's name: every CLDR locale's base language. */
+function languageTags(): string[] {
+  const tags = new Set<string>()
+  // Intl lists no languages; the base languages of the locales Intl formats dates in do.
+  for (const locale of Intl.DateTimeFormat.supportedLocalesOf(probeLocales())) {
+    tags.add(languageOf(locale))
+  }
+  return [...tags]
+}
+
+let probe: string[] | undefined
+
+/** Two-letter language subtags: every one Intl can name is tried once. */
+function probeLocales(): string[] {
+  if (probe) return probe
+  const names = new Intl.DisplayNames('en', {type: 'language', fallback: 'none'})
+  probe = []
+  for (let first = 97; first <= 122; first++) {
+    for (let second = 97; second <= 122; second++) {
+      const tag = String.fromCharCode(first, second)
+      if (names.of(tag)) probe.push(tag)
+    }
+  }
+  return probe
+}
+
+/**
+ * The names, in `locale` and English, of languages tied to `country`: each language as
+ * spoken there (`Brazilian Portuguese`, `Portugiesisch (Brasilien)`), the languages whose
+ * home it is (ja `中国語`), and Chinese in its two scripts, whose names hold China's.
+ */
+function languageNamesOf(country: string, locale: string): string[] {
+  const key = `${locale}\0${country}`
+  const cached = languageNamesCache.get(key)
+  if (cached) return cached
+  const found = new Set<string>()
+  for (const display of [locale, 'en']) {
+    let standard: Intl.DisplayNames
+    let dialect: Intl.DisplayNames
+    try {
+      standard = new Intl.DisplayNames(display, {type: 'language', fallback: 'none'})
+      dialect = new Intl.DisplayNames(display, {
+        type: 'language',
+        languageDisplay: 'dialect',
+        fallback: 'none'
+      })
+    } catch {
+      continue
+    }
+    for (const language of languageTags()) {
+      const home = new Intl.Locale(language).maximize()
+      if (home.region === country) {
+        const name = standard.of(language)
+        if (name) found.add(name)
+        const scripted = dialect.of(`${language}-${home.script}`)
+        if (scripted) found.add(scripted)
+        for (const script of ['Hans', 'Hant']) {
+          const other = dialect.of(`${language}-${script}`)
+          if (other && other !== name) found.add(other)
+        }
+      }
+      for (const names of [standard, dialect]) {
+        const name = names.of(`${language}-${country}`)
+        if (name) found.add(name)
+      }
+    }
+  }
+  const list = [...found].filter((name) => name.length > 1)
+  languageNamesCache.set(key, list)
+  return list
+}
+
+/** Whether the country at `span` is part of a language name written around it. */
+export function isLanguageName(text: string, span: Span, country: string, locale: string): boolean {
+  const window = text.slice(Math.max(0, span.start - 40), span.end + 40)
+  const offset = Math.max(0, span.start - 40)
+  const lower = window.toLowerCase()
+  for (const name of languageNamesOf(country, locale)) {
+    const needle = name.toLowerCase()
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+      const start = offset + at
+      if (start <= span.start && start + needle.length >= span.end && needle.length > span.end - span.start)
+        return true
+    }
+  }
+  return false
+}
+
+/**
+ * A capitalised word, in a script that has capitals: a capital then small letters (`Cloud`,
+ * `Operations`). A word in capitals only (`ONLY` in `US ONLY`, a code) is not one.
+ */
+const capitalWord = /^\p{Lu}(?=[\p{L}\p{N}'’-]*\p{Ll})[\p{L}\p{N}'’-]*$/u
+
+/**
+ * Whether the place at `span` is a word of a longer capitalised name: a capitalised word
+ * right before it in the same run (`Microsoft Cloud Germany`, not at a sentence start) or
+ * right after it (`Americas Operations Center`, `Worldwide Public Sector`). Lower-case
+ * words, punctuation and other places break the run, so `partners in Germany` and
+ * `Canada, France` are not names. Scripts without capitals never match.
+ */
+export function isInProductName(text: string, span: Span, isPlace: (span: Span) => boolean): boolean {
+  const before = /([\p{L}\p{N}'’-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start))
+  if (before && capitalWord.test(before[1]!)) {
+    const wordStart = span.start - before[0].length
+    const prior = text.slice(Math.max(0, wordStart - 3), wordStart)
+    const sentenceStart = wordStart === 0 || /(?:[.!?:;。]\s*|\n\s*|[-*+|]\s+|^\s*)$/.test(prior)
+    if (!sentenceStart && !isPlace({start: wordStart, end: wordStart + before[1]!.length}))
+      return true
+  }
+  const after = /^[ \u00a0]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(span.end, span.end + 40))
+  if (after && capitalWord.test(after[1]!)) {
+    const wordStart = span.end + after[0].length - after[1]!.length
+    if (!isPlace({start: wordStart, end: wordStart + after[1]!.length})) return true
+  }
+  return false
+}
