@@ -130,7 +130,9 @@ export function scoreAgainstOracle(rules: CountryRule[], oracle: OracleEntry[]):
         score.falseNegatives.push(`${folder} ${entry.key} ${item}`)
       }
       const goldPlaces = new Set(entry.places.map(placeOf))
-      const predictedPlaces = new Set([...predicted].map((item) => item.split(' ').slice(1).join(' ')))
+      const predictedPlaces = new Set(
+        [...predicted].map((item) => item.split(' ').slice(1).join(' '))
+      )
       const counted = new Set<string>()
       for (const notPlace of entry.notPlaces) {
         for (const place of namedPlaces(notPlace.text)) {

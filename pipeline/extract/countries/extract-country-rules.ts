@@ -167,9 +167,7 @@ export function scopeRules(
     const {value, locale} = searchable(piece.text, entry.locale)
     const found = findCountriesOnce(value, locale)
     if (found.countries.length === 0 && found.regions.length === 0) return
-    const leadIn = piece.leadIn
-      ? searchable(piece.leadIn, entry.locale).value
-      : undefined
+    const leadIn = piece.leadIn ? searchable(piece.leadIn, entry.locale).value : undefined
     const decided = decideScope(found, value, {isListItem: listItem, leadIn, locale})
     for (const place of decided) {
       const rule: CountryRule = {

@@ -17,10 +17,12 @@ function currencies(): Set<string> {
 }
 
 /**
- * Whether the place at `span` names a currency: a code in parentheses right after it
- * (`European Union (EUR)`) or right before it (`EUR (European Union)`, `EUR – Euro zone`).
+ * Whether the place at `span` names a currency: it is part of a currency's name (`US dollars`),
+ * or a code is in parentheses right after it (`European Union (EUR)`) or right before it
+ * (`EUR (European Union)`, `EUR – Euro zone`).
  */
-export function isCurrencyName(text: string, span: Span): boolean {
+export function isCurrencyName(text: string, span: Span, locale: string): boolean {
+  if (isInCurrencyName(text, span, locale)) return true
   const after = /^\s*[(（]\s*([A-Z]{3})\s*[)）]/.exec(text.slice(span.end, span.end + 12))
   if (after && currencies().has(after[1]!)) return true
   const before = /([A-Z]{3})\s*(?:[(（]|[-–—:]\s*)$/.exec(
@@ -103,20 +105,56 @@ function languageNamesOf(country: string, locale: string): string[] {
   return list
 }
 
-/** Whether the country at `span` is part of a language name written around it. */
-export function isLanguageName(text: string, span: Span, country: string, locale: string): boolean {
-  const window = text.slice(Math.max(0, span.start - 40), span.end + 40)
+/** Whether a name of `names` written around `span` holds it and more (`US Dollar` over `US`). */
+function isInsideName(text: string, span: Span, names: string[]): boolean {
   const offset = Math.max(0, span.start - 40)
-  const lower = window.toLowerCase()
-  for (const name of languageNamesOf(country, locale)) {
+  const lower = text.slice(offset, span.end + 40).toLowerCase()
+  for (const name of names) {
     const needle = name.toLowerCase()
+    if (needle.length <= span.end - span.start) continue
     for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
       const start = offset + at
-      if (start <= span.start && start + needle.length >= span.end && needle.length > span.end - span.start)
-        return true
+      if (start <= span.start && start + needle.length >= span.end) return true
     }
   }
   return false
+}
+
+/** Whether the country at `span` is part of a language name written around it. */
+export function isLanguageName(text: string, span: Span, country: string, locale: string): boolean {
+  return isInsideName(text, span, languageNamesOf(country, locale))
+}
+
+const currencyNamesCache = new Map<string, string[]>()
+
+/** The CLDR names of every currency, in `locale` and English, that hold `written`. */
+function currencyNamesHolding(written: string, locale: string): string[] {
+  const key = `${locale}\0${written}`
+  const cached = currencyNamesCache.get(key)
+  if (cached) return cached
+  const lower = written.toLowerCase()
+  const found = new Set<string>()
+  for (const display of [locale, 'en']) {
+    let names: Intl.DisplayNames
+    try {
+      names = new Intl.DisplayNames(display, {type: 'currency', fallback: 'none'})
+    } catch {
+      continue
+    }
+    for (const code of currencies()) {
+      const name = names.of(code)
+      if (name && name.toLowerCase().includes(lower)) found.add(name)
+    }
+  }
+  const list = [...found]
+  currencyNamesCache.set(key, list)
+  return list
+}
+
+/** Whether the place at `span` is part of a currency's name (`US dollars`, `Indian rupee`). */
+export function isInCurrencyName(text: string, span: Span, locale: string): boolean {
+  const written = text.slice(span.start, span.end)
+  return isInsideName(text, span, currencyNamesHolding(written, locale))
 }
 
 /**
@@ -132,8 +170,14 @@ const capitalWord = /^\p{Lu}(?=[\p{L}\p{N}'’-]*\p{Ll})[\p{L}\p{N}'’-]*$/u
  * words, punctuation and other places break the run, so `partners in Germany` and
  * `Canada, France` are not names. Scripts without capitals never match.
  */
-export function isInProductName(text: string, span: Span, isPlace: (span: Span) => boolean): boolean {
-  const before = /([\p{L}\p{N}'’-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start))
+export function isInProductName(
+  text: string,
+  span: Span,
+  isPlace: (span: Span) => boolean
+): boolean {
+  const before = /([\p{L}\p{N}'’-]+)[ \u00a0]+$/u.exec(
+    text.slice(Math.max(0, span.start - 40), span.start)
+  )
   if (before && capitalWord.test(before[1]!)) {
     const wordStart = span.start - before[0].length
     const prior = text.slice(Math.max(0, wordStart - 3), wordStart)

@@ -60,7 +60,7 @@ export function decideScope(
     mentions.some((mention) => mention.start < span.end && span.start < mention.end)
   const kept = mentions.filter(
     (mention) =>
-      !isCurrencyName(text, mention) &&
+      !isCurrencyName(text, mention, context.locale) &&
       !('code' in mention && isLanguageName(text, mention, mention.code, context.locale)) &&
       !isInProductName(text, mention, isPlace)
   )
@@ -90,8 +90,7 @@ export function decideScope(
     const inSentence = kept.filter(
       (other) => other.start >= bounds.start && other.end <= bounds.end
     ).length
-    const isList =
-      inSentence >= 2 || (context.isListItem && text.trim().length <= listItemLength)
+    const isList = inSentence >= 2 || (context.isListItem && text.trim().length <= listItemLength)
     if (isList || hasScopeCue(cues)) decided.push({kind: 'scope', country, region, mention})
   }
   return decided
