@@ -23,6 +23,9 @@ function currencies(): Set<string> {
  */
 export function isCurrencyName(text: string, span: Span, locale: string): boolean {
   if (isInCurrencyName(text, span, locale)) return true
+  // The name finder may have taken the parenthesis as a qualifier (`Japan (JPY)`).
+  const own = /[(（]\s*([A-Z]{3})\s*[)）]$/.exec(text.slice(span.start, span.end))
+  if (own && currencies().has(own[1]!)) return true
   const after = /^\s*[(（]\s*([A-Z]{3})\s*[)）]/.exec(text.slice(span.end, span.end + 12))
   if (after && currencies().has(after[1]!)) return true
   const before = /([A-Z]{3})\s*(?:[(（]|[-–—:]\s*)$/.exec(
@@ -59,48 +62,62 @@ function probeLocales(): string[] {
   return probe
 }
 
-/**
- * The names, in `locale` and English, of languages tied to `country`: each language as
- * spoken there (`Brazilian Portuguese`, `Portugiesisch (Brasilien)`), the languages whose
- * home it is (ja `中国語`), and Chinese in its two scripts, whose names hold China's.
- */
-function languageNamesOf(country: string, locale: string): string[] {
-  const key = `${locale}\0${country}`
-  const cached = languageNamesCache.get(key)
+/** Language names in `locale` and English: standard and dialect styles, or none for a bad tag. */
+function languageDisplays(locale: string): Intl.DisplayNames[] {
+  const displays: Intl.DisplayNames[] = []
+  for (const display of [locale, 'en']) {
+    for (const languageDisplay of ['standard', 'dialect'] as const) {
+      try {
+        displays.push(
+          new Intl.DisplayNames(display, {type: 'language', languageDisplay, fallback: 'none'})
+        )
+      } catch {
+        // A malformed locale tag: English still names every language.
+      }
+    }
+  }
+  return displays
+}
+
+const baseNamesCache = new Map<string, string[]>()
+
+/** Every language's name, and Chinese in its two scripts, in `locale` and English. */
+function baseLanguageNames(locale: string): string[] {
+  const cached = baseNamesCache.get(locale)
   if (cached) return cached
   const found = new Set<string>()
-  for (const display of [locale, 'en']) {
-    let standard: Intl.DisplayNames
-    let dialect: Intl.DisplayNames
-    try {
-      standard = new Intl.DisplayNames(display, {type: 'language', fallback: 'none'})
-      dialect = new Intl.DisplayNames(display, {
-        type: 'language',
-        languageDisplay: 'dialect',
-        fallback: 'none'
-      })
-    } catch {
-      continue
-    }
-    for (const language of languageTags()) {
-      const home = new Intl.Locale(language).maximize()
-      if (home.region === country) {
-        const name = standard.of(language)
-        if (name) found.add(name)
-        const scripted = dialect.of(`${language}-${home.script}`)
-        if (scripted) found.add(scripted)
-        for (const script of ['Hans', 'Hant']) {
-          const other = dialect.of(`${language}-${script}`)
-          if (other && other !== name) found.add(other)
-        }
-      }
-      for (const names of [standard, dialect]) {
-        const name = names.of(`${language}-${country}`)
+  const displays = languageDisplays(locale)
+  for (const language of languageTags()) {
+    for (const tag of [language, `${language}-Hans`, `${language}-Hant`]) {
+      for (const names of displays) {
+        const name = names.of(tag)
         if (name) found.add(name)
       }
     }
   }
   const list = [...found].filter((name) => name.length > 1)
+  baseNamesCache.set(locale, list)
+  return list
+}
+
+/**
+ * The names, in `locale` and English, of languages that may hold `country`'s name: every
+ * language (ja `ポルトガル語` holds Portugal, `中国語` China), Chinese in its two scripts, and
+ * each language as spoken there (`Brazilian Portuguese`, `Portugiesisch (Brasilien)`).
+ */
+function languageNamesOf(country: string, locale: string): string[] {
+  const key = `${locale}\0${country}`
+  const cached = languageNamesCache.get(key)
+  if (cached) return cached
+  const found = new Set<string>(baseLanguageNames(locale))
+  const displays = languageDisplays(locale)
+  for (const language of languageTags()) {
+    for (const names of displays) {
+      const name = names.of(`${language}-${country}`)
+      if (name) found.add(name)
+    }
+  }
+  const list = [...found]
   languageNamesCache.set(key, list)
   return list
 }

@@ -55,7 +55,10 @@ export function decideScope(
   text: string,
   context: ScopeContext
 ): ScopedPlace[] {
-  const mentions: Array<CountryMention | RegionMention> = [...found.countries, ...found.regions]
+  const mentions: Array<CountryMention | RegionMention> = [
+    ...found.countries,
+    ...found.regions
+  ].sort((left, right) => left.start - right.start || left.end - right.end)
   const isPlace = (span: Span): boolean =>
     mentions.some((mention) => mention.start < span.end && span.start < mention.end)
   const kept = mentions.filter(
