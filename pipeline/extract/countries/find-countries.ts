@@ -64,7 +64,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const places = new FoundPlaces(source)
   for (const region of regions) places.markRegion(region)
   const {ambiguous, shortForms} = placeNames(names, index, places)
-  placeInflectedNames(folded, locale, places)
+  placeInflectedNames(folded, index, places)
 
   const segments = listSegments(source)
   placeBareCodes(index, places, segments, shortForms)

@@ -1,4 +1,6 @@
+import {readCode} from './bare-codes.js'
 import {regionDisplayNames} from './cldr-region-names.js'
+import type {CountryIndex} from './country-index.js'
 import {nameKey, spanInSource, type FoldedText} from './fold-text.js'
 import type {FoundPlaces} from './found-places.js'
 import {alpha2Codes, languageOf, listedNames, registerLanguage} from './iso-countries.js'
@@ -67,12 +69,33 @@ export function inflects(word: string, name: string): boolean {
 }
 
 /**
+ * Where a parenthesis after a name ends when it holds the name's own code or short form
+ * (`des Vereinigten Königreichs (UK)`): it belongs to the mention.
+ */
+function codeAfter(
+  source: string,
+  end: number,
+  code: string,
+  index: CountryIndex
+): number | undefined {
+  const parenthesis = /[ \t\u00a0]*[(（]([^()（）\n]{1,6})[)）]/y
+  parenthesis.lastIndex = end
+  const written = parenthesis.exec(source)
+  if (!written || readCode(written[1]!.trim(), index)?.code !== code) return undefined
+  return parenthesis.lastIndex
+}
+
+/**
  * Accepts the inflected country names of `folded` (folded from `places.source`) that no other
  * finder took, longest first at each word. Does nothing for English, which does not inflect
  * names and whose near-misses (`Française`-like adjectives) would only add noise.
  */
-export function placeInflectedNames(folded: FoldedText, locale: string, places: FoundPlaces): void {
-  const names = localNames(locale)
+export function placeInflectedNames(
+  folded: FoldedText,
+  index: CountryIndex,
+  places: FoundPlaces
+): void {
+  const names = localNames(index.locale)
   if (names.size === 0) return
   const tokens = [...folded.text.matchAll(/[\p{L}\p{N}']+/gu)]
   for (let i = 0; i < tokens.length; i++) {
@@ -97,7 +120,13 @@ export function placeInflectedNames(folded: FoldedText, locale: string, places: 
     const initial = places.source[span.start]!
     const capitalised = initial !== initial.toLowerCase() && initial === initial.toUpperCase()
     if (!capitalised || !places.isFree(span)) continue
-    places.addCountry({...span, code: best.code, via: 'name', problem: null})
+    places.addCountry({
+      start: span.start,
+      end: codeAfter(places.source, span.end, best.code, index) ?? span.end,
+      code: best.code,
+      via: 'name',
+      problem: null
+    })
     i += best.length - 1
   }
 }

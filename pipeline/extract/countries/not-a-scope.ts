@@ -175,10 +175,41 @@ export function isInCurrencyName(text: string, span: Span, locale: string): bool
 }
 
 /**
- * A capitalised word, in a script that has capitals: a capital then small letters (`Cloud`,
- * `Operations`). A word in capitals only (`ONLY` in `US ONLY`, a code) is not one.
+ * Whether a word is capitalised, in a script that has capitals: a capital and some small
+ * letters (`Cloud`, `Operations`). A word in capitals only (`ONLY` in `US ONLY`, a code) is not.
  */
-const capitalWord = /^\p{Lu}(?=[\p{L}\p{N}'’-]*\p{Ll})[\p{L}\p{N}'’-]*$/u
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(word)
+}
+
+const wordUnit = /[\p{L}\p{N}'’-]/u
+const spaceUnit = /[ \u00a0]/
+
+/** The word that ends where the spaces before `at` start, if spaces are all that separate them. */
+function wordBefore(text: string, at: number): Span | undefined {
+  let end = at
+  while (end > 0 && spaceUnit.test(text[end - 1]!)) end--
+  if (end === at) return undefined
+  let start = end
+  while (start > 0 && end - start < 40 && wordUnit.test(text[start - 1]!)) start--
+  return start < end ? {start, end} : undefined
+}
+
+/** The word that starts where the spaces after `at` end, if spaces are all that separate them. */
+function wordAfter(text: string, at: number): Span | undefined {
+  let start = at
+  while (start < text.length && spaceUnit.test(text[start]!)) start++
+  if (start === at) return undefined
+  let end = start
+  while (end < text.length && end - start < 40 && wordUnit.test(text[end]!)) end++
+  return start < end ? {start, end} : undefined
+}
+
+/** Whether `at` starts a sentence, a line, a list item or a table cell. */
+function startsSentence(text: string, at: number): boolean {
+  const prior = text.slice(Math.max(0, at - 3), at).trimEnd()
+  return prior === '' || /[.!?:;。\n*+|-]$/.test(prior)
+}
 
 /**
  * Whether the place at `span` is a word of a longer capitalised name: a capitalised word
@@ -192,20 +223,14 @@ export function isInProductName(
   span: Span,
   isPlace: (span: Span) => boolean
 ): boolean {
-  const before = /([\p{L}\p{N}'’-]+)[ \u00a0]+$/u.exec(
-    text.slice(Math.max(0, span.start - 40), span.start)
+  const before = wordBefore(text, span.start)
+  if (
+    before &&
+    isCapitalised(text.slice(before.start, before.end)) &&
+    !startsSentence(text, before.start) &&
+    !isPlace(before)
   )
-  if (before && capitalWord.test(before[1]!)) {
-    const wordStart = span.start - before[0].length
-    const prior = text.slice(Math.max(0, wordStart - 3), wordStart)
-    const sentenceStart = wordStart === 0 || /(?:[.!?:;。]\s*|\n\s*|[-*+|]\s+|^\s*)$/.test(prior)
-    if (!sentenceStart && !isPlace({start: wordStart, end: wordStart + before[1]!.length}))
-      return true
-  }
-  const after = /^[ \u00a0]+([\p{L}\p{N}'’-]+)/u.exec(text.slice(span.end, span.end + 40))
-  if (after && capitalWord.test(after[1]!)) {
-    const wordStart = span.end + after[0].length - after[1]!.length
-    if (!isPlace({start: wordStart, end: wordStart + after[1]!.length})) return true
-  }
-  return false
+    return true
+  const after = wordAfter(text, span.end)
+  return after !== undefined && isCapitalised(text.slice(after.start, after.end)) && !isPlace(after)
 }

@@ -15,7 +15,7 @@ const historyCue =
 
 /** An exclusion: everything named after it is not in scope. */
 const exclusionCue =
-  /\b(?:except(?:ing| for)?|excluding|excluded|exclusion of|other than|outside(?: of)?|not (?:be |yet |currently )?(?:available|supported|offered|sold|launch(?:ing|ed)?|included)|(?:aren|isn|won|wasn|weren)['’]t (?:be )?(?:currently |yet )?(?:available|supported|offered|sold|included)|unavailable|unsupported|removed|no longer (?:available|supported|sold))\b/i
+  /\b(?:except(?:ing| for)?|excluding|excluded|exclusion of|other than|not (?:be |yet |currently )?(?:available|supported|offered|sold|launch(?:ing|ed)?|included)|(?:aren|isn|won|wasn|weren)['’]t (?:be )?(?:currently |yet )?(?:available|supported|offered|sold|included)|unavailable|unsupported|removed|no longer (?:available|supported|sold))\b/i
 
 /** Words that make one place in a sentence a scope, not a passing mention. */
 const scopeCue =

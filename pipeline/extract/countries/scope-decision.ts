@@ -24,7 +24,7 @@ export interface ScopeContext {
 }
 
 /** A sentence ends at `.`, `!`, `?` after a word of three letters (`U.S.` goes on), or a line break. */
-const sentenceEnd = /[!?。！？]|(?<=\p{L}{3})\.(?=\s)|\n/gu
+const sentenceEnd = /[\n!?。！？]|(?<=\p{L}{3})\.(?=\s)/gu
 
 /** The sentence of `text` that holds offset `at`. */
 function sentenceAround(text: string, at: number): Span {
