@@ -4,12 +4,13 @@ import type {CountryIndex} from './country-index.js'
 import {nameKey, spanInSource, type FoldedText} from './fold-text.js'
 import type {FoundPlaces} from './found-places.js'
 import {alpha2Codes, languageOf, listedNames, registerLanguage} from './iso-countries.js'
+import type {Span} from './spans.js'
 
 /**
  * Names inflected in running text: ru `в России`, `в Соединенных Штатах`, de `im Vereinigten
  * Königreich`. Rather than a grammar per language, each word of a name in the locale's
- * language may change its ending: it keeps its first letters (at least four, and all but its
- * last two) and grows or shrinks by at most two. Names are proper nouns, so the first word
+ * language may change its ending: it keeps its first letters (at least four, and all but the
+ * name's last two) and adds at most three. Names are proper nouns, so the first word
  * must be capitalised where the script has capitals; scripts without word endings to change
  * (Han, kana) are read exactly by the name finder already.
  */
@@ -58,14 +59,18 @@ function localNames(locale: string): Map<string, LocalName[]> {
   return byBucket
 }
 
-/** Whether `word` is `name` with its ending changed. */
+/**
+ * Whether `word` is `name` with its ending changed: the name loses at most its last two
+ * letters (`Россия` → `России`, `Штаты` → `Штатах`) and the word adds at most three, over a
+ * stem of at least four (fr `Espace` is not `Espagne`).
+ */
 export function inflects(word: string, name: string): boolean {
   if (word === name) return true
   const shorter = Math.min(word.length, name.length)
-  if (shorter < stemLength || Math.abs(word.length - name.length) > 2) return false
+  if (shorter < stemLength) return false
   let common = 0
   while (common < shorter && word[common] === name[common]) common++
-  return common >= Math.max(stemLength, shorter - 2)
+  return common >= Math.max(stemLength, name.length - 2) && word.length - common <= 3
 }
 
 /**
@@ -97,26 +102,37 @@ export function placeInflectedNames(
 ): void {
   const names = localNames(index.locale)
   if (names.size === 0) return
-  const tokens = [...folded.text.matchAll(/[\p{L}\p{N}']+/gu)]
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i]!
-    let best: {length: number; code: string} | undefined
-    for (const name of names.get(bucketOf(first[0])) ?? []) {
-      const length = name.words.length
-      if (i + length > tokens.length || (best && best.length >= length)) continue
+  const text = folded.text
+  const word = /[\p{L}\p{N}']+/gu
+  // Words are read one at a time, and the words after one only when a name could start there:
+  // most words of a page open no name.
+  const wordAt = (from: number): Span | undefined => {
+    word.lastIndex = from
+    const found = word.exec(text)
+    return found ? {start: found.index, end: found.index + found[0].length} : undefined
+  }
+  for (let first = wordAt(0); first; first = wordAt(first.end)) {
+    const candidates = names.get(
+      bucketOf(text.slice(first.start, Math.min(first.end, first.start + stemLength)))
+    )
+    if (!candidates) continue
+    let best: {end: number; length: number; code: string} | undefined
+    for (const name of candidates) {
+      if (best && best.length >= name.words.length) continue
+      let token: Span | undefined = first
       let fits = true
-      for (let j = 0; j < length && fits; j++) {
-        const token = tokens[i + j]!
-        const previous = tokens[i + j - 1]
-        fits =
-          inflects(token[0], name.words[j]!) &&
-          (j === 0 || folded.text.slice(previous!.index + previous![0].length, token.index) === ' ')
+      for (let j = 0; j < name.words.length && fits; j++) {
+        if (j > 0) {
+          const next = wordAt(token!.end)
+          fits = next !== undefined && next.start === token!.end + 1 && text[token!.end] === ' '
+          token = next
+        }
+        fits = fits && inflects(text.slice(token!.start, token!.end), name.words[j]!)
       }
-      if (fits) best = {length, code: name.code}
+      if (fits) best = {end: token!.end, length: name.words.length, code: name.code}
     }
     if (!best) continue
-    const last = tokens[i + best.length - 1]!
-    const span = spanInSource(folded, first.index, last.index + last[0].length)
+    const span = spanInSource(folded, first.start, best.end)
     const initial = places.source[span.start]!
     const capitalised = initial !== initial.toLowerCase() && initial === initial.toUpperCase()
     if (!capitalised || !places.isFree(span)) continue
@@ -127,6 +143,6 @@ export function placeInflectedNames(
       via: 'name',
       problem: null
     })
-    i += best.length - 1
+    first = {start: first.start, end: best.end}
   }
 }

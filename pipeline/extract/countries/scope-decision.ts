@@ -26,15 +26,24 @@ export interface ScopeContext {
 /** A sentence ends at `.`, `!`, `?` after a word of three letters (`U.S.` goes on), or a line break. */
 const sentenceEnd = /[\n!?。！？]|(?<=\p{L}{3})\.(?=\s)/gu
 
-/** The sentence of `text` that holds offset `at`. */
-function sentenceAround(text: string, at: number): Span {
-  let start = 0
-  for (const end of text.matchAll(sentenceEnd)) {
-    const stop = end.index + end[0].length
-    if (end.index >= at) return {start, end: stop}
-    start = stop
+/** The ends of the sentences of `text`, in order; the last is the text's end. */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = []
+  for (const end of text.matchAll(sentenceEnd)) ends.push(end.index + end[0].length)
+  ends.push(text.length)
+  return ends
+}
+
+/** The number of the sentence that holds offset `at` (by binary search). */
+function sentenceIndex(ends: number[], at: number): number {
+  let low = 0
+  let high = ends.length - 1
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (ends[middle]! > at) high = middle
+    else low = middle + 1
   }
-  return {start, end: text.length}
+  return low
 }
 
 /** Whether a country list item is short enough to be one country, not a sentence about it. */
@@ -59,8 +68,10 @@ export function decideScope(
     ...found.countries,
     ...found.regions
   ].sort((left, right) => left.start - right.start || left.end - right.end)
-  const isPlace = (span: Span): boolean =>
-    mentions.some((mention) => mention.start < span.end && span.start < mention.end)
+  // Which characters belong to a place: the product-name test asks about a word's neighbours.
+  const taken = new Uint8Array(text.length)
+  for (const mention of mentions) taken.fill(1, mention.start, mention.end)
+  const isPlace = (span: Span): boolean => taken.subarray(span.start, span.end).includes(1)
   const kept = mentions.filter(
     (mention) =>
       !isCurrencyName(text, mention, context.locale) &&
@@ -68,18 +79,25 @@ export function decideScope(
       !isInProductName(text, mention, isPlace)
   )
 
+  const ends = sentenceEnds(text)
+  const placesInSentence = new Map<number, number>()
+  for (const mention of kept) {
+    const sentence = sentenceIndex(ends, mention.start)
+    placesInSentence.set(sentence, (placesInSentence.get(sentence) ?? 0) + 1)
+  }
+
   const leadIn = context.leadIn ?? ''
   const leadInExcludes = context.isListItem && exclusionStart(leadIn) >= 0
   const decided: ScopedPlace[] = []
   for (const mention of kept) {
-    const bounds = sentenceAround(text, mention.start)
-    const sentence = text.slice(bounds.start, bounds.end)
+    const index = sentenceIndex(ends, mention.start)
+    const start = index === 0 ? 0 : ends[index - 1]!
+    const sentence = text.slice(start, ends[index]!)
     const cues = context.isListItem ? `${leadIn}\n${sentence}` : sentence
     if (isSupportRouting(cues) || isHistory(cues)) continue
     const exclusion = exclusionStart(sentence)
     const excluded =
-      (exclusion >= 0 && bounds.start + exclusion < mention.start) ||
-      (leadInExcludes && exclusion < 0)
+      (exclusion >= 0 && start + exclusion < mention.start) || (leadInExcludes && exclusion < 0)
     const country = 'code' in mention ? mention.code : null
     const region = 'region' in mention ? mention.region : null
     if (excluded) {
@@ -90,10 +108,9 @@ export function decideScope(
       decided.push({kind: 'region', country, region, mention})
       continue
     }
-    const inSentence = kept.filter(
-      (other) => other.start >= bounds.start && other.end <= bounds.end
-    ).length
-    const isList = inSentence >= 2 || (context.isListItem && text.trim().length <= listItemLength)
+    const isList =
+      placesInSentence.get(index)! >= 2 ||
+      (context.isListItem && text.trim().length <= listItemLength)
     if (isList || hasScopeCue(cues)) decided.push({kind: 'scope', country, region, mention})
   }
   return decided
