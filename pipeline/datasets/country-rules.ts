@@ -41,7 +41,7 @@ export const countryRules: DatasetDefinition<Omit<CountryRuleItem, 'record'>> = 
     implied: () => false,
     // `fieldName` is the identifier's native name (`ИНН`, `EGRPOU`), which translation
     // leaves as is.
-    translation: {texts: [['name'], ['comment'], ['leadIn']], fields: []},
+    translation: {texts: [['name'], ['comment'], ['leadIn'], ['sourceText']], fields: []},
     followRename: followEntry
   }
 }

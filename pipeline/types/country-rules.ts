@@ -1,7 +1,7 @@
 /* Generated from schemas/country-rules.schema.json by `npm run types`. Do not edit. */
 
 /**
- * The file `country-rules.json`: the schema it follows, and its records. Countries and regions an entry constrains: requirement rows of country tables, countries named in scope lists, and regions. Ordered by locale, month, file, entry, then as written.
+ * The file `country-rules.json`: the schema it follows, and its records. Countries and regions an entry constrains: requirement rows of country tables, the countries it applies to, the places it excludes, and the regions it names. Contact and support routing, currencies, language names, places inside product names and URLs, and places named only in passing are not records. Ordered by locale, month, file, entry, then as written.
  */
 export interface CountryRulesFile {
   /**
@@ -21,15 +21,15 @@ export interface CountryRule {
   flavour: 'sxs' | 'plain'
   month: string
   /**
-   * `requirement`: a row of a country table; `scope`: a country named in a list; `region`: a region named in a list.
+   * `requirement`: a row of a country table that sets a rule for one country; `scope`: a country the announcement applies to, is available in, launches in, is restricted to or targets; `excluded`: a country or region it explicitly leaves out (not available, except, unsupported); `region`: a named group of countries in scope (EU, EEA, EFTA, CEE, LATAM, APAC, EMEA, Americas, Greater China, Worldwide), not expanded into countries.
    */
-  kind: 'requirement' | 'scope' | 'region'
+  kind: 'requirement' | 'scope' | 'excluded' | 'region'
   /**
-   * ISO 3166-1 alpha-2; null for a region.
+   * ISO 3166-1 alpha-2; null for a region (and an excluded region).
    */
   country: string | null
   /**
-   * Region code (EU, EFTA, CEE, LATAM, APAC, EMEA…) for a region, or the area column of a requirement.
+   * Region code (EU, EEA, EFTA, CEE, LATAM, APAC, EMEA, Americas, Greater China, Worldwide) for a region or an excluded region, or the area column of a requirement.
    */
   region: string | null
   section: string
@@ -48,6 +48,7 @@ export interface CountryRule {
   fieldName?: string
   comment?: RuleText1
   leadIn?: RuleText2
+  sourceText?: RuleText3
   source: {
     file: string
     line: number
@@ -69,9 +70,16 @@ export interface RuleText1 {
   en?: string
 }
 /**
- * The sentence that introduces a scope list.
+ * For a place read in a list item: the paragraph that introduces the list.
  */
 export interface RuleText2 {
+  text: string
+  en?: string
+}
+/**
+ * The paragraph, list item or table cell a `scope`, `excluded` or `region` record was read in, as the page writes it, so a consumer can check it.
+ */
+export interface RuleText3 {
   text: string
   en?: string
 }

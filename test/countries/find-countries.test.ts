@@ -69,8 +69,8 @@ describe('findCountries', () => {
       ['GB', '英国'],
       ['US', '美国']
     ])
-    // Real de 2020-november: `dem Vereinigten Königreich` is inflected and not matched, but
-    // the capitalised short form `USA` counts beside another country.
+    // Real de 2020-november: `dem Vereinigten Königreich` is inflected (dative), and the
+    // capitalised short form `USA` names its country.
     expect(
       codes(
         'Die vollständige Suite ist in Kanada, dem Vereinigten Königreich und den USA verfügbar.',
@@ -78,6 +78,7 @@ describe('findCountries', () => {
       )
     ).toEqual([
       ['CA', 'Kanada'],
+      ['GB', 'Vereinigten Königreich'],
       ['US', 'USA']
     ])
   })

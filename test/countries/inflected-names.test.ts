@@ -55,8 +55,8 @@ describe('inflectedNameStart', () => {
 })
 
 describe('findCountries', () => {
-  it('reads a code beside other places, extending it over an inflected name', () => {
-    // Real de 2021 page: `des Vereinigten Königreichs` is genitive; the code confirms it.
+  it('reads an inflected name with the code after it as one mention', () => {
+    // Real de 2021 page: `des Vereinigten Königreichs` is genitive; the code after it agrees.
     const text =
       'in Phase 2 der Europäischen Union (EU) bzw. der Europäischen Freihandel-Vereinigung (EFTA) und des Vereinigten Königreichs (UK).'
     const found = findCountries(text, 'de-DE')
@@ -70,7 +70,7 @@ describe('findCountries', () => {
         text: 'Vereinigten Königreichs (UK)',
         start: text.indexOf('Vereinigten'),
         end: text.length - 1,
-        via: 'alias',
+        via: 'name',
         problem: null
       }
     ])

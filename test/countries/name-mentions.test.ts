@@ -31,12 +31,22 @@ describe('placeNames', () => {
     expect(shortForms).toEqual([])
   })
 
-  it('leaves short forms in capitals for the neighbourhood test, and ignores them in lower case', () => {
-    expect(place('UK and USA', 'en').shortForms).toEqual([
-      {start: 0, end: 2, code: 'GB'},
-      {start: 7, end: 10, code: 'US'}
+  it('accepts short forms in capitals in running text, ignores them in lower case', () => {
+    const running = place('UK and USA', 'en')
+    expect(running.places.countries.map((country) => [country.code, country.via])).toEqual([
+      ['GB', 'alias'],
+      ['US', 'alias']
     ])
-    expect(place('uk and usa', 'en').shortForms).toEqual([])
+    expect(running.shortForms).toEqual([])
+    const lower = place('uk and usa', 'en')
+    expect(lower.places.countries).toEqual([])
+    expect(lower.shortForms).toEqual([])
+  })
+
+  it('leaves a short form in parentheses (a product suffix) for the neighbourhood test', () => {
+    const suffix = place('Business Voice (UK)', 'en')
+    expect(suffix.places.countries).toEqual([])
+    expect(suffix.shortForms).toEqual([{start: 16, end: 18, code: 'GB'}])
   })
 
   it('takes ambiguous names so nothing else reads them', () => {

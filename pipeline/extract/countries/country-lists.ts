@@ -1,6 +1,7 @@
 import {readCode} from './bare-codes.js'
 import type {CountryIndex} from './country-index.js'
 import type {FoundPlaces} from './found-places.js'
+import {isCountryCode} from './iso-countries.js'
 import {groupBySentence, type Segment} from './list-segments.js'
 import type {Span} from './spans.js'
 
@@ -17,11 +18,22 @@ export function listItems(source: string, segments: Segment[]): Segment[] {
   )
 }
 
-/** The sentences of `items` in which at least two, and at least half, of the items are countries. */
+/** Whether a segment's item is an ISO 3166-1 alpha-2 code as written (`AE`, `KN`). */
+function isCodeItem(source: string, segment: Segment): boolean {
+  return isCountryCode(source.slice(segment.item.start, segment.item.end))
+}
+
+/**
+ * The sentences of `items` that are country lists: at least two, and at least half, of the
+ * items are countries; or at least three, and four in five, are bare ISO codes
+ * (`Removed or unsupported markets: AE, AF, AL, …`), a list no name finder reads.
+ */
 export function countryLists(items: Segment[], places: FoundPlaces): Segment[][] {
   return groupBySentence(items).filter((list) => {
     const listed = list.filter((segment) => places.hasCountry(segment)).length
-    return listed >= 2 && listed * 2 >= list.length
+    if (listed >= 2 && listed * 2 >= list.length) return true
+    const codes = list.filter((segment) => isCodeItem(places.source, segment)).length
+    return codes >= 3 && codes * 5 >= list.length * 4
   })
 }
 

@@ -8,6 +8,7 @@ import {countryByName} from './country-by-name.js'
 import {parseDigitRule} from './digit-rule.js'
 import {findCountries} from './find-countries.js'
 import {isCountryCode} from './iso-countries.js'
+import {maskLinks} from './mask-links.js'
 import {decideScope} from './scope-decision.js'
 import {sectionPieces, type Piece} from './section-pieces.js'
 
@@ -127,15 +128,25 @@ function findCountriesOnce(text: string, locale: string): ReturnType<typeof find
   return found
 }
 
-/** A text to look for countries in: the English where the page has it. */
+/** A text to look for countries in: the English where the page has it, links blanked. */
 function searchable(text: Text, locale: string): {value: string; locale: string} {
-  return text.en === undefined ? {value: text.text, locale} : {value: text.en, locale: 'en'}
+  return text.en === undefined
+    ? {value: maskLinks(text.text), locale}
+    : {value: maskLinks(text.en), locale: 'en'}
 }
 
 /**
- * The countries and sales regions an entry's text says it applies to: from its sections'
- * paragraphs and list items (looked up in the English where the page has it) and from
- * multi-line cells of tables other than country tables. One record per kind and place.
+ * Sections that route questions (`questions`, `contact`, `support`): the places they name
+ * say whom to ask, not where the announcement applies. Section keys are the page's English
+ * anchors, the same in every locale.
+ */
+const routingSection = /(?:^|-)(?:questions?|contacts?|support|help)(?:-|$)/
+
+/**
+ * The countries, regions and exclusions an entry's text says it applies to: from its sections'
+ * paragraphs and list items (read in the English where the page has it) and from multi-line
+ * cells of tables other than country tables. One record per kind and place, the first time
+ * the entry names it, with the paragraph, item or cell it was read in.
  */
 export function scopeRules(
   page: PageView,
@@ -155,39 +166,27 @@ export function scopeRules(
   const consider = (piece: Piece, section: string, listItem: boolean) => {
     const {value, locale} = searchable(piece.text, entry.locale)
     const found = findCountriesOnce(value, locale)
-    const scoped = decideScope(found, value, listItem)
-    if (scoped.countries.length === 0 && scoped.regions.length === 0) return
-    const before = found.countries[0] ? value.slice(0, found.countries[0].start).trim() : ''
-    const leadIn = piece.leadIn ?? (before ? {text: before} : piece.text)
-    for (const country of scoped.countries) {
-      add({
+    if (found.countries.length === 0 && found.regions.length === 0) return
+    const leadIn = piece.leadIn ? searchable(piece.leadIn, entry.locale).value : undefined
+    const decided = decideScope(found, value, {isListItem: listItem, leadIn, locale})
+    for (const place of decided) {
+      const rule: CountryRule = {
         ...baseOf(entry),
-        kind: 'scope',
-        country: country.code,
-        region: null,
+        kind: place.kind,
+        country: place.country,
+        region: place.region,
         section,
-        name: {text: country.text},
-        leadIn,
+        name: {text: place.mention.text},
+        sourceText: piece.text,
         source: {file: entry.source.file, line: piece.line}
-      })
-    }
-
-    for (const region of scoped.regions) {
-      add({
-        ...baseOf(entry),
-        kind: 'region',
-        country: null,
-        region: region.region,
-        section,
-        name: {text: region.text},
-        leadIn,
-        source: {file: entry.source.file, line: piece.line}
-      })
+      }
+      if (piece.leadIn) rule.leadIn = piece.leadIn
+      add(rule)
     }
   }
 
   for (const section of sections) {
-    if (section.key === 'categories') continue
+    if (section.key === 'categories' || routingSection.test(section.key)) continue
     for (const piece of sectionPieces(page, section.nodes))
       consider(piece, section.key, piece.leadIn !== undefined)
   }

@@ -2,6 +2,7 @@ import {placeBareCodes} from './bare-codes.js'
 import {countryIndex} from './country-index.js'
 import {countryLists, listItems, placeItemCodes, unresolvedItems} from './country-lists.js'
 import {foldText} from './fold-text.js'
+import {placeInflectedNames} from './inflected-mentions.js'
 import {FoundPlaces, type MentionProblem, type MentionVia} from './found-places.js'
 import {listSegments} from './list-segments.js'
 import {findNames, placeNames} from './name-mentions.js'
@@ -48,7 +49,7 @@ export interface FoundCountries {
  *
  * The finders run in a fixed order, each taking the characters it claims so later ones cannot
  * read them again: regions (where longer than any country name over them), country names with
- * the parenthesis after them, bare codes and short forms beside those places, then the items of
+ * the parenthesis after them, names inflected in running text, bare codes and short forms beside those places, then the items of
  * country lists that are codes, and last the items nothing claimed.
  */
 export function findCountries(text: string, locale: string): FoundCountries {
@@ -63,6 +64,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const places = new FoundPlaces(source)
   for (const region of regions) places.markRegion(region)
   const {ambiguous, shortForms} = placeNames(names, index, places)
+  placeInflectedNames(folded, index, places)
 
   const segments = listSegments(source)
   placeBareCodes(index, places, segments, shortForms)

@@ -54,11 +54,17 @@ export function placeNames(
     if (raw.toLowerCase() !== raw.toUpperCase() && raw === raw.toLowerCase()) continue
     if (entry.abbrev) {
       // An ISO code is read as a code (es `RU` is Russia, not the `RU` short form of Reino Unido);
-      // other short forms (`UK`, `USA`) are words unless written in capitals, and wait for the
-      // same neighbourhood test as bare codes.
-      if (raw === raw.toUpperCase() && !isCountryCode(raw) && entry.code) {
-        shortForms.push({...span, code: entry.code})
-      }
+      // other short forms (`UK`, `USA`, `U.S.`) are words unless written in capitals. Written
+      // in capitals in running text they name their country (`customers in the US`); in
+      // parentheses (`Business Voice (US)`) they are a product suffix unless another place
+      // stands beside them, the same test as bare codes.
+      const capitals = raw === raw.toUpperCase()
+      const isCode = isCountryCode(raw)
+      if (!capitals || !entry.code || (isCode && raw !== entry.code)) continue
+      const inParentheses = /[(（]\s*$/.test(source.slice(Math.max(0, span.start - 2), span.start))
+      if (inParentheses) {
+        if (!isCode) shortForms.push({...span, code: entry.code})
+      } else places.addCountry({...span, code: entry.code, via: 'alias', problem: null})
       continue
     }
     const reading = readParenthesisAfterName(source, span, raw, entry, index)

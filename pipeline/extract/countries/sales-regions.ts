@@ -37,7 +37,15 @@ const regionTerms: RegionTerm[] = [
   {region: 'APAC', codes: ['APAC'], names: ['Asia Pacific', 'Asia-Pacific']},
   {region: 'EMEA', codes: ['EMEA'], names: ['Europe, Middle East and Africa']},
   {region: 'Americas', codes: [], names: ['Americas'], cldr: '019'},
-  {region: 'Greater China', codes: [], names: ['Greater China']}
+  {region: 'Greater China', codes: [], names: ['Greater China']},
+  {region: 'EEA', codes: ['EEA', 'EWR', 'EEE'], names: ['European Economic Area']},
+  // `worldwide` and `all regions` scope an announcement to every market; the CLDR name of
+  // `001` (`world`) is not used: `rest of the world` is a remainder, not a scope.
+  {
+    region: 'Worldwide',
+    codes: ['WW'],
+    names: ['worldwide', 'all regions', 'all markets', 'all current markets']
+  }
 ]
 
 interface RegionVocabulary {

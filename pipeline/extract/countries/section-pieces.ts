@@ -17,41 +17,54 @@ function textOf(page: PageView, node: {position?: Nodes['position']}): Text {
 
 /**
  * Paragraphs and list items of a section, each list item with the paragraph that introduces
- * it: a bullet that is one country says little without the sentence above the list.
+ * it: a bullet that is one country says little without the sentence above the list. A list
+ * nested in an item is introduced by that item (`2. customers in the following countries:`
+ * over `- Thailand`), and the item's later paragraphs are pieces of their own.
  */
 export function sectionPieces(page: PageView, nodes: RootContent[]): Piece[] {
   const found: Piece[] = []
-  nodes.forEach((node, index) => {
-    const previous = nodes[index - 1]
-    const leadIn = previous?.type === 'paragraph' ? textOf(page, previous) : undefined
-    visit(node as Nodes, (child, position, parent) => {
-      if (child.type === 'paragraph' && parent?.type !== 'listItem') {
+  const visitList = (list: List, leadIn: Text | undefined): void => {
+    for (const item of list.children as ListItem[]) {
+      const [first, ...rest] = item.children
+      const itemText = first?.type === 'paragraph' ? textOf(page, first) : undefined
+      if (first?.type === 'paragraph') {
         found.push({
-          text: textOf(page, child as Paragraph),
-          line: page.place(child.position!.start.offset!).line
+          text: itemText!,
+          line: page.place(first.position!.start.offset!).line,
+          leadIn
         })
       }
 
-      if (child.type === 'list') {
-        for (const item of (child as List).children as ListItem[]) {
-          const first = item.children[0]
-          if (first?.type !== 'paragraph') continue
+      walk(first?.type === 'paragraph' ? rest : item.children, itemText ?? leadIn)
+    }
+  }
+
+  const walk = (children: Nodes[], outerLeadIn: Text | undefined): void => {
+    children.forEach((node, index) => {
+      const previous = children[index - 1]
+      const leadIn = previous?.type === 'paragraph' ? textOf(page, previous) : outerLeadIn
+      visit(node, (child, position, parent) => {
+        if (child.type === 'paragraph' && parent?.type !== 'listItem') {
+          found.push({
+            text: textOf(page, child as Paragraph),
+            line: page.place(child.position!.start.offset!).line
+          })
+        }
+
+        if (child.type === 'list') {
           const parentLead =
             parent && position !== undefined && parent.children[position - 1]?.type === 'paragraph'
               ? textOf(page, parent.children[position - 1] as Paragraph)
               : leadIn
-          found.push({
-            text: textOf(page, first),
-            line: page.place(first.position!.start.offset!).line,
-            leadIn: parentLead
-          })
+          visitList(child as List, parentLead)
+          return 'skip'
         }
 
-        return 'skip'
-      }
-
-      return undefined
+        return undefined
+      })
     })
-  })
+  }
+
+  walk(nodes as Nodes[], undefined)
   return found
 }
