@@ -31,6 +31,10 @@ function withLineBreaks(raw: string): string {
 
 const noLoc = /:::no-loc\s+text="((?:[^"\\]|\\.)*)":::/g
 
+/**
+ * The text of a table cell as the datasets hold it: `<br>` as line breaks, `:::no-loc`
+ * unwrapped, non-breaking spaces as spaces, each line trimmed.
+ */
 export function cellText(raw: string): string {
   let text = withLineBreaks(raw).replace(noLoc, (_, value: string) => value.replace(/\\(.)/g, '$1'))
   text = text.replaceAll('&nbsp;', ' ').replaceAll('\u00a0', ' ')

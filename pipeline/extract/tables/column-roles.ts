@@ -82,6 +82,10 @@ function roleFromCells(cells: string[], locale: string): Role {
   return 'text'
 }
 
+/**
+ * The key and role of each column: from the English header where the page has one,
+ * otherwise from what the cells hold.
+ */
 export function columnRoles(table: ReadTable, locale: string): Column[] {
   const width = table.header.length
   const roles: Role[] = []
@@ -132,6 +136,10 @@ export function columnRoles(table: ReadTable, locale: string): Column[] {
   })
 }
 
+/**
+ * What a table is, from its columns' roles: offers (an ID column), country rules
+ * (countries with digit rules), or other.
+ */
 export function tableRole(columns: Column[]): 'offers' | 'country-rules' | 'other' {
   const roles = new Set(columns.map((column) => column.role))
   if (

@@ -29,12 +29,17 @@ function captionOf(page: PageView, previous: RootContent | undefined): Table['ca
     : {text: headerText(text.text), en: headerText(text.en)}
 }
 
+/** A table of an entry: its node, the section it stands in, and its caption. */
 export interface FoundTable {
   node: TableNode
   section: string
   caption: Table['caption']
 }
 
+/**
+ * Every table of an entry's sections, wherever it stands (inside list items too), in
+ * page order, with the short label right before it as caption.
+ */
 export function findTables(page: PageView, sections: KeyedSection[]): FoundTable[] {
   const found: FoundTable[] = []
   for (const section of sections) {
@@ -57,6 +62,10 @@ export function findTables(page: PageView, sections: KeyedSection[]): FoundTable
   return found
 }
 
+/**
+ * The tables dataset's records of an entry's tables: cells, column keys and roles,
+ * table role, place.
+ */
 export function tableRecords(page: PageView, entry: Entry, tables: FoundTable[]): Table[] {
   return tables.map((found, index) => {
     const read = readTable(page, found.node)

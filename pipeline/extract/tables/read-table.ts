@@ -9,11 +9,13 @@ import {cellText, headerText} from './cell-text.js'
  * nothing the page says is dropped; column roles are decided elsewhere.
  */
 
+/** A body row: its line in the file and its cells. */
 export interface ReadRow {
   line: number
   cells: Text[]
 }
 
+/** A GFM table read into header and rows of `{text, en}` cells, with its place. */
 export interface ReadTable {
   header: Text[]
   rows: ReadRow[]
@@ -33,6 +35,10 @@ function cellOf(page: PageView, cell: TableCell, clean: (raw: string) => string)
     : {text: clean(text.text), en: clean(text.en)}
 }
 
+/**
+ * Reads a GFM table node: header and body cells with their English, rows as written,
+ * and the columns kept untranslated with `:::no-loc`.
+ */
 export function readTable(page: PageView, table: Table): ReadTable {
   const [head, ...body] = table.children
   const place = page.place(table.position!.start.offset!)
