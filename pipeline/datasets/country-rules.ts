@@ -1,5 +1,5 @@
 import type {CountryRuleItem} from '../types/diff.js'
-import type {DatasetDefinition} from './definition.js'
+import {belongsToEntry, type DatasetDefinition} from './definition.js'
 import {followEntry, optionalText, placeOf, text} from './record-fields.js'
 
 /** `country-rules.json`: the places an entry constrains, and the rules it sets for them. */
@@ -10,11 +10,7 @@ export const countryRules: DatasetDefinition<Omit<CountryRuleItem, 'record'>> = 
   writer: 'build',
   recordDefinition: 'rule',
   key: ['locale', 'flavour', 'entryKey', 'country', 'region', 'kind'],
-  references: {
-    dataset: 'entries',
-    fields: ['locale', 'flavour', 'entryKey'],
-    to: ['locale', 'flavour', 'key']
-  },
+  references: belongsToEntry,
   diff: {
     identify(record, where) {
       const entryKey = text(record, 'entryKey', where)

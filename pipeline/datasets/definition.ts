@@ -92,3 +92,13 @@ export interface DatasetDefinition<I extends Identity = Identity> {
   /** How `herald diff` compares two versions of the dataset; absent: not diffed. */
   diff?: DiffSpec<I>
 }
+
+/**
+ * How the records of an entry (its offers, country rules, tables) point at it: by locale,
+ * flavour and the entry's key — the foreign key of the SQLite export.
+ */
+export const belongsToEntry = {
+  dataset: 'entries',
+  fields: ['locale', 'flavour', 'entryKey'],
+  to: ['locale', 'flavour', 'key']
+} as const satisfies DatasetDefinition['references']

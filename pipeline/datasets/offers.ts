@@ -1,5 +1,5 @@
 import type {OfferItem} from '../types/diff.js'
-import type {DatasetDefinition} from './definition.js'
+import {belongsToEntry, type DatasetDefinition} from './definition.js'
 import {followEntry, optionalText, placeOf, text} from './record-fields.js'
 
 /**
@@ -15,11 +15,7 @@ export const offers: DatasetDefinition<Omit<OfferItem, 'record'>> = {
   writer: 'build',
   recordDefinition: 'offer',
   key: ['locale', 'flavour', 'entryKey', 'offerId', 'materialId', 'role'],
-  references: {
-    dataset: 'entries',
-    fields: ['locale', 'flavour', 'entryKey'],
-    to: ['locale', 'flavour', 'key']
-  },
+  references: belongsToEntry,
   diff: {
     identify(record, where) {
       const entryKey = text(record, 'entryKey', where)

@@ -1,6 +1,6 @@
 import {DatasetError} from '../errors.js'
 import type {TableItem} from '../types/diff.js'
-import type {DatasetDefinition} from './definition.js'
+import {belongsToEntry, type DatasetDefinition} from './definition.js'
 import {describeValue, followEntry, own, placeOf, text} from './record-fields.js'
 
 /** `tables.json`: every GFM table of every entry, keyed by its entry and ordinal. */
@@ -11,11 +11,7 @@ export const tables: DatasetDefinition<Omit<TableItem, 'record'>> = {
   writer: 'build',
   recordDefinition: 'table',
   key: ['locale', 'flavour', 'key'],
-  references: {
-    dataset: 'entries',
-    fields: ['locale', 'flavour', 'entryKey'],
-    to: ['locale', 'flavour', 'key']
-  },
+  references: belongsToEntry,
   diff: {
     identify(record, where) {
       const entryKey = text(record, 'entryKey', where)
