@@ -1,6 +1,7 @@
 import {placeBareCodes} from './bare-codes.js'
 import {countryIndex} from './country-index.js'
 import {countryLists, listItems, placeItemCodes, unresolvedItems} from './country-lists.js'
+import {placeItemsByDistinctWords} from './distinct-words.js'
 import {foldText} from './fold-text.js'
 import {placeInflectedNames} from './inflected-mentions.js'
 import {FoundPlaces, type MentionProblem, type MentionVia} from './found-places.js'
@@ -50,7 +51,8 @@ export interface FoundCountries {
  * The finders run in a fixed order, each taking the characters it claims so later ones cannot
  * read them again: regions (where longer than any country name over them), country names with
  * the parenthesis after them, names inflected in running text, bare codes and short forms beside those places, then the items of
- * country lists that are codes, and last the items nothing claimed.
+ * country lists that are codes, then those an old or variant name's distinctive word
+ * identifies, and last the items nothing claimed.
  */
 export function findCountries(text: string, locale: string): FoundCountries {
   const index = countryIndex(locale)
@@ -72,6 +74,7 @@ export function findCountries(text: string, locale: string): FoundCountries {
   const items = listItems(source, segments)
   const lists = countryLists(items, places)
   placeItemCodes(items, lists, index, places)
+  placeItemsByDistinctWords(lists, index, places)
 
   const unresolved: Unresolved[] = [...unresolvedItems(lists, places), ...ambiguous].map((span) => {
     const original = inOriginal(span)
