@@ -146,6 +146,11 @@ export const rules = {
     severity: 'warning',
     description: 'A row of a country table whose country cannot be identified: reported.'
   },
+  'place-unresolved': {
+    severity: 'info',
+    description:
+      'An item of a list of places that names no known country or region (a name no list holds, a territory outside ISO 3166-1): reported, no record.'
+  },
   'digits-unparsed': {
     severity: 'warning',
     description: 'A field-character requirement without readable lengths.'

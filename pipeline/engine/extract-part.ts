@@ -132,7 +132,7 @@ export function extractPart(plain: PageView, context: PartContext): PartResult {
     counts.guidLinks += mentions.counts.guidLinks
     counts.guidsReported += mentions.counts.guidsReported
 
-    records.countryRules.push(...scopeRules(part, entry, sections, records.tables))
+    records.countryRules.push(...scopeRules(part, entry, sections, records.tables, report))
   }
 
   visit(tree, 'table', (table) => {

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {countryIndex} from '../../pipeline/extract/countries/country-index.js'
 import {countryByDistinctWords} from '../../pipeline/extract/countries/distinct-words.js'
 import {findCountries} from '../../pipeline/extract/countries/find-countries.js'
+import {processPage} from '../../pipeline/engine/process-page.js'
 
 describe('countryByDistinctWords', () => {
   it('reads old and variant names by a word only one country holds', () => {
@@ -31,5 +32,40 @@ describe('countryByDistinctWords', () => {
     expect(listed.countries.map((c) => c.code)).toEqual(['FR', 'DE', 'MK', 'ES'])
     const prose = findCountries('Our Macedonia team wrote this.', 'en')
     expect(prose.countries).toEqual([])
+  })
+})
+
+describe('a list item that names no known place', () => {
+  it('is reported at its line, not dropped', () => {
+    const page = [
+      '---',
+      'ms.contentlocale: en-US',
+      '---',
+      '## <a name="new-markets"></a>New markets',
+      '',
+      '### <a name="categories"></a>Categories',
+      '',
+      '- Date: 2020-11-24',
+      '- Offers',
+      '',
+      '### <a name="summary"></a>Summary',
+      '',
+      'The offer is available in France, Swaziland, Germany and Spain.',
+      ''
+    ].join('\n')
+    const result = processPage('en-us/2020-november.md', new TextEncoder().encode(page))
+    expect(result.countryRules.map((rule) => [rule.kind, rule.country])).toEqual([
+      ['scope', 'FR'],
+      ['scope', 'DE'],
+      ['scope', 'ES']
+    ])
+    expect(result.messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'place-unresolved',
+        severity: 'info',
+        line: 13,
+        reason: expect.stringMatching(/^`Swaziland` in a list of places/)
+      })
+    ])
   })
 })

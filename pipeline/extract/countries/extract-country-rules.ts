@@ -146,13 +146,15 @@ const routingSection = /(?:^|-)(?:questions?|contacts?|support|help)(?:-|$)/
  * The countries, regions and exclusions an entry's text says it applies to: from its sections'
  * paragraphs and list items (read in the English where the page has it) and from multi-line
  * cells of tables other than country tables. One record per kind and place, the first time
- * the entry names it, with the paragraph, item or cell it was read in.
+ * the entry names it, with the paragraph, item or cell it was read in; an item of such a
+ * list that names no known place is reported (`place-unresolved`).
  */
 export function scopeRules(
   page: PageView,
   entry: Entry,
   sections: KeyedSection[],
-  tables: Table[]
+  tables: Table[],
+  report: Report
 ): CountryRule[] {
   const rules: CountryRule[] = []
   const seen = new Set<string>()
@@ -169,6 +171,17 @@ export function scopeRules(
     if (found.countries.length === 0 && found.regions.length === 0) return
     const leadIn = piece.leadIn ? searchable(piece.leadIn, entry.locale).value : undefined
     const decided = decideScope(found, value, {isListItem: listItem, leadIn, locale})
+    // Items of a list that gave records, that name no place Herald knows: said, not dropped.
+    if (decided.length > 0) {
+      for (const item of found.unresolved) {
+        report(
+          'place-unresolved',
+          `\`${item.text}\` in a list of places names no known country or region: no record`,
+          {line: piece.line, column: 1}
+        )
+      }
+    }
+
     for (const place of decided) {
       const rule: CountryRule = {
         ...baseOf(entry),
