@@ -41,6 +41,8 @@ export interface EngineOptions {
   workerFile?: URL
   /** Heap limits of each worker. */
   resourceLimits?: ResourceLimits
+  /** Heap limits of the worker a page that ran out of memory is tried again on. */
+  retryResourceLimits?: ResourceLimits
   /** Called after each page parsed (pages from the cache are not counted). */
   onProgress?: (done: number, total: number) => void
 }
@@ -142,7 +144,8 @@ export class PageEngine {
       maxFileTime: this.options.maxFileTime ?? defaultMaxFileTime,
       overrides: this.options.overrides,
       workerFile,
-      resourceLimits: this.options.resourceLimits
+      resourceLimits: this.options.resourceLimits,
+      retryResourceLimits: this.options.retryResourceLimits
     })
     return this.pool.run(jobs, progress)
   }

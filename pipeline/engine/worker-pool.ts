@@ -36,6 +36,8 @@ export interface PoolOptions {
   workerFile?: URL
   /** Limits of each worker's heap. */
   resourceLimits?: ResourceLimits
+  /** Limits of the worker a page that ran out of memory is tried again on. */
+  retryResourceLimits?: ResourceLimits
 }
 
 /** Default `--max-file-time`. */
@@ -50,10 +52,16 @@ export const defaultWorkerFile = new URL('./page-worker.js', import.meta.url)
  * worker holds its young generation whole, and a build's peak memory is its workers'.
  * Measured on the corpus (2 workers): 192 MB took a full build to 700–950 MB of peak RSS,
  * 64 MB to 530–630 MB, 32 MB to ~500 MB, with no run time difference beyond the noise of a
- * busy machine. A page that needs more old-generation heap than the cap is reported
+ * busy machine. V8 sizes its old generation by the cap too: at 4 GB the workers grew to
+ * ~300 MB each on the corpus, at 1 GB they collect earlier (a full build's peak RSS 620 →
+ * 450–480 MB, no slower). A page that needs more than that (a 16 MB single-line page does)
+ * gets one more try on a worker of its own with `retryLimits`; past those it is reported
  * (`file-crashed`), not the run.
  */
-const defaultLimits: ResourceLimits = {maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 4096}
+const defaultLimits: ResourceLimits = {maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 1024}
+
+/** The heap of the one-off worker a page that ran out of memory is tried again on. */
+const retryLimits: ResourceLimits = {maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 4096}
 
 /**
  * How long a worker may take to load the pipeline before it counts as broken. Generous:
@@ -74,10 +82,10 @@ export class WorkerPool {
 
   constructor(private readonly options: PoolOptions) {}
 
-  private start(): Slot {
+  private start(limits = this.options.resourceLimits ?? defaultLimits): Slot {
     const worker = new Worker(this.options.workerFile ?? defaultWorkerFile, {
       workerData: {overrides: this.options.overrides ?? {}},
-      resourceLimits: this.options.resourceLimits ?? defaultLimits
+      resourceLimits: limits
     })
     // Between pages nobody listens; an 'error' event without a listener would end the run.
     worker.on('error', () => {})
@@ -118,16 +126,24 @@ export class WorkerPool {
     return fresh
   }
 
-  /** Runs one job on a ready worker; resolves with its result and the slot to go on with. */
-  private runOn(slot: Slot, job: Job, id: number): Promise<{result: PageResult; slot: Slot}> {
+  /**
+   * Runs one job on a ready worker; resolves with its result, the slot to go on with (a
+   * pool slot whose worker failed is replaced), and whether the worker ran out of memory.
+   */
+  private runOn(
+    slot: Slot,
+    job: Job,
+    id: number,
+    pooled = true
+  ): Promise<{result: PageResult; slot: Slot; outOfMemory: boolean}> {
     return new Promise((resolve) => {
       const {worker} = slot
-      const finish = (result: PageResult, failed: boolean) => {
+      const finish = (result: PageResult, failed: boolean, outOfMemory = false) => {
         clearTimeout(timer)
         worker.off('message', onMessage)
         worker.off('error', onError)
         worker.off('exit', onExit)
-        resolve({result, slot: failed ? this.replace(slot) : slot})
+        resolve({result, slot: failed && pooled ? this.replace(slot) : slot, outOfMemory})
       }
 
       const onMessage = (message: WorkerReply) => {
@@ -135,7 +151,11 @@ export class WorkerPool {
       }
 
       const onError = (error: Error) =>
-        finish(crashed(job.name, `its worker failed: ${error.message}`), true)
+        finish(
+          crashed(job.name, `its worker failed: ${error.message}`),
+          true,
+          (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        )
       const onExit = (code: number) =>
         finish(crashed(job.name, `its worker exited with code ${code}`), true)
       const timer = setTimeout(
@@ -154,6 +174,19 @@ export class WorkerPool {
       }
       worker.postMessage(task)
     })
+  }
+
+  /** Runs a job that ran out of memory once more, on a worker of its own with a larger heap. */
+  private async retryAlone(job: Job, id: number): Promise<PageResult> {
+    const alone = this.start(this.options.retryResourceLimits ?? retryLimits)
+    try {
+      await alone.ready
+      return (await this.runOn(alone, job, id, false)).result
+    } catch (error) {
+      return crashed(job.name, `no worker could start: ${(error as Error).message}`)
+    } finally {
+      void alone.worker.terminate()
+    }
   }
 
   /** Processes the jobs; results in the order of `jobs`. */
@@ -191,7 +224,9 @@ export class WorkerPool {
         }
 
         const done = await this.runOn(slot, next.job, next.index)
-        results[next.index] = done.result
+        results[next.index] = done.outOfMemory
+          ? await this.retryAlone(next.job, next.index)
+          : done.result
         slot = done.slot
         onDone?.()
       }

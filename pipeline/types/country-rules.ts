@@ -77,7 +77,7 @@ export interface RuleText2 {
   en?: string
 }
 /**
- * The paragraph, list item or table cell a `scope`, `excluded` or `region` record was read in, as the page writes it, so a consumer can check it.
+ * The paragraph, list item or table cell a `scope`, `excluded` or `region` record was read in, as the page writes it, so a consumer can check it; a longer one than 600 characters is cut at a space before that and ends with ` …` (the place itself is in `name`).
  */
 export interface RuleText3 {
   text: string
