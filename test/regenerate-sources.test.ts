@@ -16,6 +16,18 @@ import {readConfig} from '../pipeline/config/read-config.js'
 import {oneAtATime, settleBounded} from '../pipeline/sources/run-bounded.js'
 import {corpusFolder} from './helpers/corpus.js'
 
+/** `herald regenerate --config CONFIG [--commit]` with the cache inside `repo`. */
+function regenerateConfig(config: string, repo: string, commit = false) {
+  return runCli(
+    'regenerate',
+    '--config',
+    config,
+    ...(commit ? ['--commit'] : []),
+    '--cache',
+    path.join(repo, '.cache')
+  )
+}
+
 /**
  * `herald regenerate` over the sources of a config, on small docs repositories made here:
  * every source into its folder, one catalog over them, one commit; a source that fails
@@ -159,28 +171,14 @@ describe('a config of three sources, one of which fails', () => {
       {docs: german, ref: 'live', locale: 'de-de', out: 'data/broken'},
       {docs: german, ref: 'live', locale: 'de-DE', out: 'data/de-de'}
     ])
-    const again = await runCli(
-      'regenerate',
-      '--config',
-      config,
-      '--commit',
-      '--cache',
-      path.join(repo, '.cache')
-    )
+    const again = await regenerateConfig(config, repo, true)
     expect(again.code).toBe(0)
     expect(commitCount(repo)).toBe(3)
     expect(committedFiles(repo).every((file) => /^data\/(?:broken|catalog)\//.test(file))).toBe(
       true
     )
     // Nothing changed since: no commit.
-    const unchanged = await runCli(
-      'regenerate',
-      '--config',
-      config,
-      '--commit',
-      '--cache',
-      path.join(repo, '.cache')
-    )
+    const unchanged = await regenerateConfig(config, repo, true)
     expect(unchanged.code).toBe(0)
     expect(unchanged.stdout).toBe('herald: no changes\n')
     expect(unchanged.stderr).toContain('nothing to commit')
@@ -196,13 +194,7 @@ describe('a source whose pages are of another locale than the config says', () =
       {docs: french, ref: 'live', locale: 'fr-fr', out: 'data/fr-fr'},
       {docs: french, ref: 'live', locale: 'ja-jp', out: 'data/ja-jp'}
     ])
-    const result = await runCli(
-      'regenerate',
-      '--config',
-      config,
-      '--cache',
-      path.join(repo, '.cache')
-    )
+    const result = await regenerateConfig(config, repo)
     expect(result.code).toBe(3)
     expect(result.stderr).toContain(
       `herald: data/ja-jp failed, left as it was: ${config}: sources[1].locale is "ja-jp", but ` +
@@ -367,8 +359,7 @@ describe.runIf(hasBundles)('a config of the fr-FR (plain) and ja-JP (sxs) histor
   let repo = ''
   let config = ''
   let result: Awaited<ReturnType<typeof runCli>>
-  const regenerate = () =>
-    runCli('regenerate', '--config', config, '--commit', '--cache', path.join(repo, '.cache'))
+  const regenerate = () => regenerateConfig(config, repo, true)
 
   beforeAll(async () => {
     repo = publishedRepo()

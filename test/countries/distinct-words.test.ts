@@ -3,6 +3,7 @@ import {countryIndex} from '../../pipeline/extract/countries/country-index.js'
 import {countryByDistinctWords} from '../../pipeline/extract/countries/distinct-words.js'
 import {findCountries} from '../../pipeline/extract/countries/find-countries.js'
 import {processPage} from '../../pipeline/engine/process-page.js'
+import {englishPage} from '../helpers/english-page.js'
 
 describe('countryByDistinctWords', () => {
   it('reads old and variant names by a word only one country holds', () => {
@@ -37,12 +38,7 @@ describe('countryByDistinctWords', () => {
 
 describe('a list item that names no known place', () => {
   it('is reported at its line, not dropped', () => {
-    const page = [
-      '---',
-      'ms.contentlocale: en-US',
-      '---',
-      '## <a name="new-markets"></a>New markets',
-      '',
+    const page = englishPage([
       '### <a name="categories"></a>Categories',
       '',
       '- Date: 2020-11-24',
@@ -52,8 +48,8 @@ describe('a list item that names no known place', () => {
       '',
       'The offer is available in France, Swaziland, Germany and Spain.',
       ''
-    ].join('\n')
-    const result = processPage('en-us/2020-november.md', new TextEncoder().encode(page))
+    ])
+    const result = processPage('en-us/2020-november.md', page)
     expect(result.countryRules.map((rule) => [rule.kind, rule.country])).toEqual([
       ['scope', 'FR'],
       ['scope', 'DE'],

@@ -1,5 +1,6 @@
 import {expect, it} from 'vitest'
 import {processPage} from '../../pipeline/engine/process-page.js'
+import {englishPage} from '../helpers/english-page.js'
 
 // A paragraph listing 240 countries gave each of its 240 records the whole list: 15 MB of
 // the corpus's 26 MB of country rules. A record keeps the beginning, where the lead-in says
@@ -7,18 +8,13 @@ import {processPage} from '../../pipeline/engine/process-page.js'
 it('keeps at most 600 characters of a long source text, cut at a space', () => {
   const countries = ['France', 'Germany', 'Spain', 'Italy', 'Portugal', 'Belgium', 'Austria']
   const list = Array.from({length: 20}, () => countries.join(', ')).join(', ')
-  const page = [
-    '---',
-    'ms.contentlocale: en-US',
-    '---',
-    '## <a name="new-markets"></a>New markets',
-    '',
+  const page = englishPage([
     '### <a name="summary"></a>Summary',
     '',
     `Allowed countries: ${list}, Japan.`,
     ''
-  ].join('\n')
-  const result = processPage('en-us/2020-november.md', new TextEncoder().encode(page))
+  ])
+  const result = processPage('en-us/2020-november.md', page)
   const japan = result.countryRules.find((rule) => rule.country === 'JP')!
   expect(japan.kind).toBe('scope')
   expect(japan.name).toEqual({text: 'Japan'})
